@@ -1,0 +1,67 @@
+package dev.tcpgateway.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The checks that binding alone cannot make: ranges, sizes and ports shared by two listeners.
+ * Each failure names the key to change.
+ */
+public final class ListenerConfigurationValidator {
+
+	private static final long MAX_FRAME_SIZE = Integer.MAX_VALUE - 8;
+
+	private ListenerConfigurationValidator() {
+	}
+
+	public static void validate(TcpGatewayProperties properties) {
+		Map<Integer, String> portOwners = new HashMap<>();
+		properties.enabledListeners().forEach((name, listener) -> {
+			String prefix = "tcp.listeners." + name + ".";
+			validate(prefix, listener);
+			String owner = (listener.port() != 0) ? portOwners.putIfAbsent(listener.port(), name) : null;
+			if (owner != null) {
+				throw new InvalidListenerConfigurationException(prefix + "port",
+						listener.port() + " is already used by listener '" + owner + "'; give each listener its own port");
+			}
+		});
+		if (properties.commands().maxSleep().isNegative()) {
+			throw new InvalidListenerConfigurationException("tcp.commands.max-sleep",
+					properties.commands().maxSleep() + " is negative; use a duration such as 10s");
+		}
+	}
+
+	private static void validate(String prefix, ListenerProperties listener) {
+		if (listener.port() < 0 || listener.port() > 65535) {
+			throw new InvalidListenerConfigurationException(prefix + "port",
+					listener.port() + " is not a port; use 1 to 65535, or 0 for any free port");
+		}
+		checkSize(prefix + "max-frame-size", listener.maxFrameSize().toBytes(), MAX_FRAME_SIZE);
+		checkSize(prefix + "send-buffer-size", listener.sendBufferSize().toBytes(), Integer.MAX_VALUE);
+		if (listener.backlog() < 1) {
+			throw new InvalidListenerConfigurationException(prefix + "backlog",
+					listener.backlog() + " is too small; use 1 or more (1024 is the default)");
+		}
+		if (listener.delay().isNegative()) {
+			throw new InvalidListenerConfigurationException(prefix + "delay",
+					listener.delay() + " is negative; use 0s or more");
+		}
+		try {
+			InetAddress.getByName(listener.bindAddress());
+		}
+		catch (UnknownHostException ex) {
+			throw new InvalidListenerConfigurationException(prefix + "bind-address",
+					"'" + listener.bindAddress() + "' is not an address of this host; use an IP such as 0.0.0.0 or 127.0.0.1");
+		}
+	}
+
+	private static void checkSize(String key, long bytes, long max) {
+		if (bytes < 1 || bytes > max) {
+			throw new InvalidListenerConfigurationException(key,
+					bytes + " bytes is out of range; use 1B to " + max + "B (for example 64KB)");
+		}
+	}
+
+}

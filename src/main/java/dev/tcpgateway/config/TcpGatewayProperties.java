@@ -1,0 +1,51 @@
+package dev.tcpgateway.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code tcp}. Unknown keys fail startup, so a typo cannot silently fall back to
+ * a default.
+ *
+ * @param listeners the TCP listeners by name; each enabled one becomes a TCP inbound gateway. The
+ * built-in {@code hello} (port 1729, http) and {@code commands} (port 1730, crlf) listeners are
+ * declared by default; configuration overrides them key by key.
+ * @param commands settings of the built-in {@code commands} handler
+ */
+@ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
+public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
+		@DefaultValue CommandsProperties commands) {
+
+	public TcpGatewayProperties {
+		Map<String, ListenerProperties> named = new LinkedHashMap<>();
+		if (listeners != null) {
+			// A listener without a handler uses the bean named like the listener.
+			listeners.forEach((name, listener) -> named.put(name, listener.withDefaultHandler(name)));
+		}
+		listeners = Collections.unmodifiableMap(named);
+	}
+
+	/** The listeners to start: those not switched off with {@code enabled: false}. */
+	public Map<String, ListenerProperties> enabledListeners() {
+		Map<String, ListenerProperties> enabled = new LinkedHashMap<>(this.listeners);
+		enabled.values().removeIf((listener) -> !listener.enabled());
+		return enabled;
+	}
+
+	/**
+	 * Settings of the built-in {@code commands} handler.
+	 *
+	 * @param maxSleep the longest {@code SLEEP <ms>} the handler accepts; longer asks get an error
+	 */
+	public record CommandsProperties(@DefaultValue("10s") Duration maxSleep) {
+	}
+
+}

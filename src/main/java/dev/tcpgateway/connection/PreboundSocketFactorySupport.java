@@ -1,0 +1,87 @@
+package dev.tcpgateway.connection;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.integration.ip.tcp.connection.TcpSocketFactorySupport;
+
+/**
+ * Binds the listening socket on the caller's thread, before Spring Integration's accept loop
+ * starts, so that a port already in use fails startup with a clear message instead of an error
+ * logged later on a background thread while the application keeps running without the listener.
+ */
+public final class PreboundSocketFactorySupport implements TcpSocketFactorySupport {
+
+	private final InetSocketAddress address;
+
+	private final int backlog;
+
+	private @Nullable ServerSocket bound;
+
+	public PreboundSocketFactorySupport(InetSocketAddress address, int backlog) {
+		this.address = address;
+		this.backlog = backlog;
+	}
+
+	/** Binds now and returns the bound port (the real one when the configured port is 0). */
+	public synchronized int bind() throws IOException {
+		ServerSocket socket = new ServerSocket();
+		try {
+			socket.setReuseAddress(true);
+			socket.bind(this.address, this.backlog);
+		}
+		catch (IOException ex) {
+			socket.close();
+			throw ex;
+		}
+		this.bound = socket;
+		return socket.getLocalPort();
+	}
+
+	@Override
+	public ServerSocketFactory getServerSocketFactory() {
+		return new ServerSocketFactory() {
+
+			@Override
+			public ServerSocket createServerSocket(int port) throws IOException {
+				return take();
+			}
+
+			@Override
+			public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+				return take();
+			}
+
+			@Override
+			public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+				return take();
+			}
+
+		};
+	}
+
+	/** The socket bound at startup; after a stop and start, a fresh one on the same address. */
+	private synchronized ServerSocket take() throws IOException {
+		ServerSocket socket = this.bound;
+		if (socket == null || socket.isClosed()) {
+			bind();
+			socket = this.bound;
+		}
+		this.bound = null;
+		return socket;
+	}
+
+	@Override
+	public SocketFactory getSocketFactory() {
+		return SocketFactory.getDefault();
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.tcpgateway.framing;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer for assembling one frame. Starts small so that short requests (the common
+ * case) do not pay for {@code max-frame-size} up front; callers enforce the bound.
+ */
+final class FrameBytes {
+
+	private byte[] bytes = new byte[128];
+
+	private int size;
+
+	void add(int b) {
+		if (this.size == this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, this.bytes.length * 2);
+		}
+		this.bytes[this.size++] = (byte) b;
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	int last() {
+		return this.bytes[this.size - 1] & 0xFF;
+	}
+
+	void dropLast() {
+		this.size--;
+	}
+
+	byte[] toArray() {
+		return Arrays.copyOf(this.bytes, this.size);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.tcpgateway.framing;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How a listener cuts the byte stream into requests and frames its replies. The names are the
+ * values users write in {@code tcp.listeners.<name>.framing}.
+ */
+public enum Framing {
+
+	/** Lines ended by CRLF; a bare LF is accepted too, so nc and telnet both work. */
+	CRLF,
+
+	/** Lines ended by LF. */
+	LF,
+
+	/** STX (0x02) + data + ETX (0x03). */
+	STX_ETX,
+
+	/** An unsigned 1-byte big-endian length, then that many bytes. */
+	LENGTH_HEADER_1,
+
+	/** An unsigned 2-byte big-endian length, then that many bytes. */
+	LENGTH_HEADER_2,
+
+	/** A 4-byte big-endian length, then that many bytes. */
+	LENGTH_HEADER_4,
+
+	/** Data ended by a NUL (0x00) byte. */
+	NULL_TERMINATED,
+
+	/** HTTP/1.x requests (head and Content-Length body); replies become HTTP responses. */
+	HTTP;
+
+	/** The spelling used in configuration, e.g. {@code length-header-1}. */
+	public String configName() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/** All configuration spellings, comma separated, for error messages. */
+	public static String allowedValues() {
+		return Arrays.stream(values()).map(Framing::configName).collect(Collectors.joining(", "));
+	}
+
+	/** The codec for this framing, with every frame bounded by {@code maxFrameSize} bytes. */
+	public FrameCodec codec(int maxFrameSize) {
+		return switch (this) {
+			case CRLF -> DelimitedCodec.crlf(maxFrameSize);
+			case LF -> DelimitedCodec.lf(maxFrameSize);
+			case STX_ETX -> DelimitedCodec.stxEtx(maxFrameSize);
+			case NULL_TERMINATED -> DelimitedCodec.nullTerminated(maxFrameSize);
+			case LENGTH_HEADER_1 -> new LengthHeaderCodec(1, maxFrameSize);
+			case LENGTH_HEADER_2 -> new LengthHeaderCodec(2, maxFrameSize);
+			case LENGTH_HEADER_4 -> new LengthHeaderCodec(4, maxFrameSize);
+			case HTTP -> new HttpCodec(maxFrameSize);
+		};
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.tcpgateway.framing;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of a request head that decide framing and connection reuse, or the problem that makes
+ * the head unusable.
+ */
+record HttpHead(@Nullable Problem problem, long contentLength, boolean keepAlive, boolean headMethod,
+		boolean http10) {
+
+	private static final HttpHead MALFORMED = rejected(Problem.MALFORMED);
+
+	private static HttpHead rejected(Problem problem) {
+		return new HttpHead(problem, 0, false, false, false);
+	}
+
+	static HttpHead parse(String head) {
+		String[] lines = head.split("\n");
+		String[] requestLine = stripCr(lines[0]).split(" ", -1);
+		if (requestLine.length != 3 || !isToken(requestLine[0]) || !isTarget(requestLine[1])) {
+			return MALFORMED;
+		}
+		boolean http10 = requestLine[2].equals("HTTP/1.0");
+		if (!http10 && !requestLine[2].equals("HTTP/1.1")) {
+			return MALFORMED;
+		}
+		long contentLength = 0;
+		boolean sawLength = false;
+		boolean close = false;
+		boolean keepAliveToken = false;
+		for (int i = 1; i < lines.length; i++) {
+			String line = stripCr(lines[i]);
+			if (line.isEmpty()) {
+				continue;
+			}
+			int colon = line.indexOf(':');
+			if (colon <= 0 || !isToken(line.substring(0, colon))) {
+				return MALFORMED;
+			}
+			String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+			String value = line.substring(colon + 1).strip();
+			if (!isFieldValue(value)) {
+				return MALFORMED;
+			}
+			switch (name) {
+				case "content-length" -> {
+					long length = parseLength(value);
+					if (length < 0 || (sawLength && length != contentLength)) {
+						return MALFORMED;
+					}
+					contentLength = length;
+					sawLength = true;
+				}
+				case "transfer-encoding" -> {
+					return rejected(Problem.NOT_IMPLEMENTED);
+				}
+				case "connection" -> {
+					for (String token : value.toLowerCase(Locale.ROOT).split(",")) {
+						close |= token.strip().equals("close");
+						keepAliveToken |= token.strip().equals("keep-alive");
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		boolean keepAlive = http10 ? keepAliveToken && !close : !close;
+		return new HttpHead(null, contentLength, keepAlive, requestLine[0].equals("HEAD"), http10);
+	}
+
+	private static String stripCr(String line) {
+		return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+	}
+
+	/** Digits only, and few enough to fit a long: "+5", "-1" and "5, 5" are all refused. */
+	private static long parseLength(String value) {
+		if (value.isEmpty() || value.length() > 18) {
+			return -1;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+				return -1;
+			}
+		}
+		return Long.parseLong(value);
+	}
+
+	private static boolean isToken(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+			if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isTarget(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c <= ' ' || c >= 0x7F) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Visible characters, spaces, tabs and obs-text; no other control characters (a lone CR included). */
+	private static boolean isFieldValue(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if ((c < ' ' && c != '\t') || c == 0x7F) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.tcpgateway.handler;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import dev.tcpgateway.framing.Framing;
+
+/**
+ * One framed request as a handler sees it.
+ *
+ * @param listener the listener's name in {@code tcp.listeners}
+ * @param connectionId identifies the connection; stable for all requests on it
+ * @param remoteAddress the client's address and port
+ * @param framing the listener's framing
+ * @param bytes the payload without delimiters or length header; on the {@code http} framing, the
+ * whole request as received (head and body)
+ */
+public record TcpRequest(String listener, String connectionId, InetSocketAddress remoteAddress, Framing framing,
+		byte[] bytes) {
+
+	/** The payload decoded as UTF-8; malformed sequences become U+FFFD. */
+	public String text() {
+		return new String(this.bytes, StandardCharsets.UTF_8);
+	}
+
+}

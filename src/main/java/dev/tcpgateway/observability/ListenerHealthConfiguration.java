@@ -1,0 +1,29 @@
+package dev.tcpgateway.observability;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.gateway.Listeners;
+
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code tcp} health component: one child per enabled listener, so {@code /actuator/health}
+ * is DOWN unless every listener is listening.
+ */
+@Configuration(proxyBeanMethods = false)
+class ListenerHealthConfiguration {
+
+	@Bean
+	CompositeHealthContributor tcp(TcpGatewayProperties properties, Listeners listeners) {
+		Map<String, HealthContributor> perListener = new LinkedHashMap<>();
+		properties.enabledListeners()
+			.forEach((name, listener) -> perListener.put(name, new ListenerHealthIndicator(name, listener, listeners)));
+		return CompositeHealthContributor.fromMap(perListener);
+	}
+
+}
