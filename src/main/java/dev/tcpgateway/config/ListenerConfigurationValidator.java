@@ -44,16 +44,34 @@ public final class ListenerConfigurationValidator {
 			throw new InvalidListenerConfigurationException(prefix + "backlog",
 					listener.backlog() + " is too small; use 1 or more (1024 is the default)");
 		}
-		if (listener.delay().isNegative()) {
-			throw new InvalidListenerConfigurationException(prefix + "delay",
-					listener.delay() + " is negative; use 0s or more");
-		}
+		checkNotNegative(prefix + "delay", listener.delay());
+		checkNotNegative(prefix + "queue-timeout", listener.queueTimeout());
+		checkNotNegative(prefix + "idle-timeout", listener.idleTimeout());
+		checkNotNegative(prefix + "frame-timeout", listener.frameTimeout());
+		checkNotNegative(prefix + "handler-timeout", listener.handlerTimeout());
+		checkNotNegative(prefix + "write-timeout", listener.writeTimeout());
+		checkAtLeast(prefix + "max-connections", listener.maxConnections(), 1, "10000 is the default");
+		checkAtLeast(prefix + "max-connections-per-client", listener.maxConnectionsPerClient(), 0, "0 means no limit");
+		checkAtLeast(prefix + "max-concurrent-requests", listener.maxConcurrentRequests(), 0, "0 means no limit");
+		checkAtLeast(prefix + "max-threads", listener.maxThreads(), 2, "one thread accepts, each connection holds one");
 		try {
 			InetAddress.getByName(listener.bindAddress());
 		}
 		catch (UnknownHostException ex) {
 			throw new InvalidListenerConfigurationException(prefix + "bind-address",
 					"'" + listener.bindAddress() + "' is not an address of this host; use an IP such as 0.0.0.0 or 127.0.0.1");
+		}
+	}
+
+	private static void checkNotNegative(String key, java.time.Duration duration) {
+		if (duration.isNegative()) {
+			throw new InvalidListenerConfigurationException(key, duration + " is negative; use 0s or more");
+		}
+	}
+
+	private static void checkAtLeast(String key, int value, int min, String hint) {
+		if (value < min) {
+			throw new InvalidListenerConfigurationException(key, value + " is too small; use " + min + " or more (" + hint + ")");
 		}
 	}
 

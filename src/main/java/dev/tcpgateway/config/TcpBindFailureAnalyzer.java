@@ -57,6 +57,11 @@ class TcpBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
 		if (target == Framing.class) {
 			return "is not one of " + Framing.allowedValues();
 		}
+		if (target.isEnum()) {
+			return "is not one of " + java.util.Arrays.stream(target.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
 		if (target == Duration.class) {
 			return "is not a duration; use a value such as 500ms, 10s or 5m";
 		}

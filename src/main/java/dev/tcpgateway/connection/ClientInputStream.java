@@ -2,31 +2,61 @@ package dev.tcpgateway.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
- * A buffered view of the socket for the deserializers. Spring Integration hands them the raw
- * socket stream, which they read a byte per system call; buffering roughly doubles throughput.
- * Unlike {@link java.io.BufferedInputStream} it takes no lock: one thread reads a connection.
+ * A buffered view of the socket for the deserializers, which also enforces the read timeouts.
+ * <p>
+ * Buffering: Spring Integration hands deserializers the raw socket stream, which they read a byte
+ * per system call; buffering roughly doubles throughput. Unlike {@link java.io.BufferedInputStream}
+ * it takes no lock, since one thread reads a connection.
+ * <p>
+ * Timeouts: between frames a read may wait {@code idle-timeout}; once the first byte of a frame
+ * has arrived, the whole frame must arrive within {@code frame-timeout}, however slowly the client
+ * trickles it (slowloris).
+ * <p>
  * A reset by the peer is a client leaving, not a server error, so it ends the connection quietly.
  */
 final class ClientInputStream extends InputStream {
 
-	private final InputStream socket;
+	private final Socket socket;
+
+	private final InputStream in;
 
 	private final byte[] buffer;
+
+	private final int idleTimeoutMillis;
+
+	private final long frameTimeoutNanos;
 
 	private int position;
 
 	private int limit;
 
+	private boolean betweenFrames = true;
+
+	private long frameDeadline;
+
+	/** Whether the pending read's timeout is what is left of the frame (else the idle timeout). */
+	private boolean frameBound;
+
 	private volatile boolean discarded;
 
-	ClientInputStream(InputStream socket, int bufferSize) {
+	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts) throws IOException {
 		this.socket = socket;
+		this.in = socket.getInputStream();
 		this.buffer = new byte[bufferSize];
+		this.idleTimeoutMillis = timeouts.idleMillis();
+		this.frameTimeoutNanos = timeouts.frameNanos();
+	}
+
+	/** The next byte read starts a new frame, and with it the frame timeout. */
+	void nextFrame() {
+		this.betweenFrames = true;
 	}
 
 	/**
@@ -43,6 +73,7 @@ final class ClientInputStream extends InputStream {
 		if (this.position == this.limit && !fill()) {
 			return -1;
 		}
+		frameByteSeen();
 		return this.buffer[this.position++] & 0xFF;
 	}
 
@@ -52,14 +83,10 @@ final class ClientInputStream extends InputStream {
 		if (length == 0) {
 			return 0;
 		}
-		if (this.position == this.limit) {
-			if (length >= this.buffer.length) {
-				return socketRead(target, offset, length);
-			}
-			if (!fill()) {
-				return -1;
-			}
+		if (this.position == this.limit && !fill()) {
+			return -1;
 		}
+		frameByteSeen();
 		int count = Math.min(length, this.limit - this.position);
 		System.arraycopy(this.buffer, this.position, target, offset, count);
 		this.position += count;
@@ -68,7 +95,14 @@ final class ClientInputStream extends InputStream {
 
 	@Override
 	public int available() throws IOException {
-		return (this.limit - this.position) + this.socket.available();
+		return (this.limit - this.position) + this.in.available();
+	}
+
+	private void frameByteSeen() {
+		if (this.betweenFrames) {
+			this.betweenFrames = false;
+			this.frameDeadline = System.nanoTime() + this.frameTimeoutNanos;
+		}
 	}
 
 	private void checkNotDiscarded() throws SoftEndOfStreamException {
@@ -78,19 +112,42 @@ final class ClientInputStream extends InputStream {
 	}
 
 	private boolean fill() throws IOException {
-		int count = socketRead(this.buffer, 0, this.buffer.length);
+		this.socket.setSoTimeout(readTimeoutMillis());
+		int count;
+		try {
+			count = this.in.read(this.buffer, 0, this.buffer.length);
+		}
+		catch (SocketTimeoutException ex) {
+			if (this.frameBound) {
+				throw new FrameTimeoutException();
+			}
+			throw ex;
+		}
+		catch (SocketException ex) {
+			throw new SoftEndOfStreamException("Connection ended by the peer: " + ex.getMessage());
+		}
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		return count > 0;
 	}
 
-	private int socketRead(byte[] target, int offset, int length) throws IOException {
-		try {
-			return this.socket.read(target, offset, length);
+	/** How long the next socket read may block: the idle timeout, or what is left of the frame's. */
+	private int readTimeoutMillis() throws FrameTimeoutException {
+		this.frameBound = false;
+		if (this.betweenFrames) {
+			return this.idleTimeoutMillis;
 		}
-		catch (SocketException ex) {
-			throw new SoftEndOfStreamException("Connection ended by the peer: " + ex.getMessage());
+		long remainingNanos = this.frameDeadline - System.nanoTime();
+		if (remainingNanos <= 0) {
+			throw new FrameTimeoutException();
 		}
+		// Rounded up: a timeout that fires before the deadline would pass for an idle timeout.
+		int remainingMillis = (int) Math.min(Integer.MAX_VALUE, (remainingNanos + 999_999) / 1_000_000);
+		if (this.idleTimeoutMillis != 0 && this.idleTimeoutMillis < remainingMillis) {
+			return this.idleTimeoutMillis;
+		}
+		this.frameBound = true;
+		return remainingMillis;
 	}
 
 }

@@ -2,22 +2,31 @@ package dev.tcpgateway.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.tcpgateway.framing.Frame;
+import dev.tcpgateway.framing.Problem;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
 
 /**
- * A server-side connection with a buffered input, an open-connection count, and the ability to
- * close after a reply when the reply asks for it (HTTP {@code Connection: close}, {@code QUIT},
- * an oversized frame).
+ * A server-side connection: buffered input with idle and frame timeouts, a write timeout, and
+ * closing after a reply when the reply asks for it (HTTP {@code Connection: close}, {@code QUIT},
+ * an oversized frame). Failures caused by the client (a reset, a peer that stops reading) end this
+ * connection quietly and never reach the error log.
  */
-final class GatewayConnection extends TcpNetConnection {
+final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper.Deadline {
+
+	private static final Log logger = LogFactory.getLog(GatewayConnection.class);
 
 	/** After an error reply the client may still be sending; read (and drop) for this long. */
 	private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -28,36 +37,85 @@ final class GatewayConnection extends TcpNetConnection {
 
 	private final Socket socket;
 
-	private final OpenConnections openConnections;
+	private final ClientInputStream input;
+
+	private final long writeTimeoutNanos;
+
+	private final TimeoutSweeper sweeper;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private volatile @Nullable ClientInputStream input;
+	private volatile long writeDeadline;
+
+	private volatile boolean writeTimedOut;
 
 	GatewayConnection(Socket socket, @Nullable ApplicationEventPublisher publisher, @Nullable String factoryName,
-			OpenConnections openConnections) {
+			ConnectionSettings settings) throws IOException {
 		super(socket, true, false, publisher, factoryName);
 		this.socket = socket;
-		this.openConnections = openConnections;
-		openConnections.opened();
+		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts());
+		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
+		this.sweeper = settings.sweeper();
+		this.sweeper.watch(this);
 	}
 
 	@Override
-	protected InputStream inputStream() throws IOException {
-		ClientInputStream in = this.input;
-		if (in == null) {
-			in = new ClientInputStream(this.socket.getInputStream(), INPUT_BUFFER_SIZE);
-			this.input = in;
+	protected InputStream inputStream() {
+		return this.input;
+	}
+
+	/** Reads the next frame; one that does not complete in time is answered like a bad frame. */
+	@Override
+	public Object getPayload() {
+		this.input.nextFrame();
+		try {
+			return super.getPayload();
 		}
-		return in;
+		catch (UncheckedIOException ex) {
+			if (ex.getCause() instanceof FrameTimeoutException) {
+				return new Frame.Rejected(Problem.FRAME_TIMEOUT);
+			}
+			throw ex;
+		}
 	}
 
 	@Override
 	public void send(Message<?> message) {
-		super.send(message);
+		if (this.writeTimeoutNanos > 0) {
+			this.writeDeadline = System.nanoTime() + this.writeTimeoutNanos;
+		}
+		try {
+			super.send(message);
+		}
+		catch (MessagingException ex) {
+			if (this.socket.isClosed()) {
+				// The client reset the connection or stopped reading (write timeout): nobody to
+				// answer, and not a server error. Spring Integration has already closed it.
+				logger.debug(getConnectionId() + ": reply not delivered, connection closed"
+						+ (this.writeTimedOut ? " after write-timeout" : ""));
+				return;
+			}
+			throw ex;
+		}
+		finally {
+			this.writeDeadline = 0;
+		}
 		if (Boolean.TRUE.equals(message.getHeaders().get(ReplyHeaders.CLOSE_AFTER_REPLY))) {
 			closeGracefully();
 		}
+	}
+
+	@Override
+	public long deadlineNanos() {
+		return this.writeDeadline;
+	}
+
+	/** A write blocked past write-timeout: the client is not reading. Closing unblocks the write. */
+	@Override
+	public void expire() {
+		this.writeTimedOut = true;
+		logger.info(getConnectionId() + ": client did not read its reply within write-timeout; closing");
+		close();
 	}
 
 	/**
@@ -96,13 +154,14 @@ final class GatewayConnection extends TcpNetConnection {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			this.openConnections.closed();
-			ClientInputStream in = this.input;
-			if (in != null) {
-				in.discard();
-			}
+			this.sweeper.unwatch(this);
+			this.input.discard();
 		}
 		super.close();
+	}
+
+	boolean writeTimedOut() {
+		return this.writeTimedOut;
 	}
 
 }

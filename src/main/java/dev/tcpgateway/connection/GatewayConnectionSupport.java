@@ -1,5 +1,7 @@
 package dev.tcpgateway.connection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 
 import org.jspecify.annotations.Nullable;
@@ -11,16 +13,21 @@ import org.springframework.integration.ip.tcp.connection.TcpNetConnectionSupport
 /** Makes Spring Integration's server factory create {@link GatewayConnection}s for one listener. */
 public final class GatewayConnectionSupport implements TcpNetConnectionSupport {
 
-	private final OpenConnections openConnections;
+	private final ConnectionSettings settings;
 
-	public GatewayConnectionSupport(OpenConnections openConnections) {
-		this.openConnections = openConnections;
+	public GatewayConnectionSupport(ConnectionSettings settings) {
+		this.settings = settings;
 	}
 
 	@Override
 	public TcpNetConnection createNewConnection(Socket socket, boolean server, boolean lookupHost,
 			@Nullable ApplicationEventPublisher applicationEventPublisher, @Nullable String connectionFactoryName) {
-		return new GatewayConnection(socket, applicationEventPublisher, connectionFactoryName, this.openConnections);
+		try {
+			return new GatewayConnection(socket, applicationEventPublisher, connectionFactoryName, this.settings);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -20,20 +20,39 @@ import org.springframework.integration.ip.tcp.connection.TcpSocketFactorySupport
  */
 public final class PreboundSocketFactorySupport implements TcpSocketFactorySupport {
 
+	private final String listener;
+
 	private final InetSocketAddress address;
 
 	private final int backlog;
 
-	private @Nullable ServerSocket bound;
+	private final OpenConnections connections;
 
-	public PreboundSocketFactorySupport(InetSocketAddress address, int backlog) {
+	private final byte[] refusal;
+
+	private @Nullable GatewayServerSocket bound;
+
+	private volatile @Nullable GatewayServerSocket current;
+
+	/**
+	 * @param listener the listener's name, for log lines
+	 * @param address where to listen
+	 * @param backlog the accept queue length
+	 * @param connections the listener's connection slots
+	 * @param refusal the complete bytes sent to a connection refused for lack of a slot
+	 */
+	public PreboundSocketFactorySupport(String listener, InetSocketAddress address, int backlog,
+			OpenConnections connections, byte[] refusal) {
+		this.listener = listener;
 		this.address = address;
 		this.backlog = backlog;
+		this.connections = connections;
+		this.refusal = refusal;
 	}
 
 	/** Binds now and returns the bound port (the real one when the configured port is 0). */
 	public synchronized int bind() throws IOException {
-		ServerSocket socket = new ServerSocket();
+		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.refusal);
 		try {
 			socket.setReuseAddress(true);
 			socket.bind(this.address, this.backlog);
@@ -43,6 +62,7 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 			throw ex;
 		}
 		this.bound = socket;
+		this.current = socket;
 		return socket.getLocalPort();
 	}
 
@@ -70,13 +90,19 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 
 	/** The socket bound at startup; after a stop and start, a fresh one on the same address. */
 	private synchronized ServerSocket take() throws IOException {
-		ServerSocket socket = this.bound;
+		GatewayServerSocket socket = this.bound;
 		if (socket == null || socket.isClosed()) {
 			bind();
 			socket = this.bound;
 		}
 		this.bound = null;
 		return socket;
+	}
+
+	/** The accept error now in progress on the listening socket, or null while accepts succeed. */
+	public @Nullable String acceptFailure() {
+		GatewayServerSocket socket = this.current;
+		return (socket != null) ? socket.acceptFailure() : null;
 	}
 
 	@Override

@@ -14,6 +14,17 @@ public enum Problem {
 
 	NOT_IMPLEMENTED("unsupported request", 501, "Not Implemented", true),
 
+	FRAME_TIMEOUT("frame timeout", 408, "Request Timeout", true),
+
+	/** Refused at accept: the listener or this client has no connection slot left. */
+	SERVER_BUSY("server busy", 503, "Service Unavailable", true),
+
+	/** No request slot freed within {@code queue-timeout}; the connection stays open. */
+	BUSY("busy", 503, "Service Unavailable", false),
+
+	/** The handler ran longer than {@code handler-timeout}. */
+	TIMEOUT("timeout", 504, "Gateway Timeout", false),
+
 	HANDLER_FAILED("internal error", 500, "Internal Server Error", false),
 
 	REPLY_TOO_LARGE("reply too large for this framing", 500, "Internal Server Error", false);

@@ -2,6 +2,8 @@ package dev.tcpgateway.gateway;
 
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.connection.OpenConnections;
+import dev.tcpgateway.connection.PreboundSocketFactorySupport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
@@ -14,14 +16,17 @@ public final class ActiveListener {
 
 	private final AbstractServerConnectionFactory connectionFactory;
 
-	private final OpenConnections openConnections;
+	private final OpenConnections connections;
+
+	private final PreboundSocketFactorySupport sockets;
 
 	ActiveListener(String name, ListenerProperties properties, AbstractServerConnectionFactory connectionFactory,
-			OpenConnections openConnections) {
+			OpenConnections connections, PreboundSocketFactorySupport sockets) {
 		this.name = name;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
-		this.openConnections = openConnections;
+		this.connections = connections;
+		this.sockets = sockets;
 	}
 
 	public String name() {
@@ -37,12 +42,23 @@ public final class ActiveListener {
 		return this.connectionFactory.getPort();
 	}
 
+	/** Listening, and accepting: false while accepts fail (descriptor exhaustion, say). */
 	public boolean isListening() {
-		return this.connectionFactory.isListening();
+		return this.connectionFactory.isListening() && this.sockets.acceptFailure() == null;
+	}
+
+	/** The error that makes accepts fail right now, or null. */
+	public @Nullable String acceptFailure() {
+		return this.sockets.acceptFailure();
 	}
 
 	public int openConnections() {
-		return this.openConnections.count();
+		return this.connections.count();
+	}
+
+	/** The most connections the listener holds at once (smaller than max-connections with a platform pool). */
+	public int maxConnections() {
+		return this.connections.max();
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.tcpgateway.gateway;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,39 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerConfigurationValidator;
-import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.config.TcpGatewayProperties;
-import dev.tcpgateway.connection.GatewayConnectionSupport;
-import dev.tcpgateway.connection.OpenConnections;
-import dev.tcpgateway.connection.PreboundSocketFactorySupport;
-import dev.tcpgateway.framing.Frame;
-import dev.tcpgateway.framing.FrameCodec;
+import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.observability.ListenerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
-import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.integration.ip.dsl.TcpNetServerConnectionFactorySpec;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns each declared listener into a running TCP inbound gateway at startup and removes them at
  * shutdown. Start is all-or-nothing: every handler is resolved and every port bound on the
- * starting thread, so a bad listener fails startup with one line instead of leaving a server
- * that runs without it.
+ * starting thread, so a bad listener fails startup with one line instead of leaving a server that
+ * runs without it.
  */
 @Component
 class ListenerLifecycle implements SmartLifecycle {
@@ -50,6 +39,9 @@ class ListenerLifecycle implements SmartLifecycle {
 	private static final Log logger = LogFactory.getLog(ListenerLifecycle.class);
 
 	private static final long LISTEN_TIMEOUT_MILLIS = 10_000;
+
+	/** Granularity of write and handler timeouts. */
+	private static final Duration SWEEP_TICK = Duration.ofMillis(50);
 
 	private final TcpGatewayProperties properties;
 
@@ -63,11 +55,9 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ConfigurableEnvironment environment;
 
-	private final Map<String, OpenConnections> connectionCounts = new HashMap<>();
+	private final List<Started> started = new ArrayList<>();
 
-	private final Map<String, ListenerMeters> meters = new HashMap<>();
-
-	private final List<IntegrationFlowRegistration> registrations = new ArrayList<>();
+	private @Nullable TimeoutSweeper sweeper;
 
 	private volatile boolean running;
 
@@ -86,11 +76,14 @@ class ListenerLifecycle implements SmartLifecycle {
 		ListenerConfigurationValidator.validate(this.properties);
 		HandlerLookup lookup = new HandlerLookup(this.beans);
 		Map<String, TcpHandler> handlers = new LinkedHashMap<>();
-		this.properties.enabledListeners().forEach((name, listener) -> handlers.put(name, lookup.find(name, listener.handler())));
+		this.properties.enabledListeners()
+			.forEach((name, listener) -> handlers.put(name, lookup.find(name, listener.handler())));
+		TimeoutSweeper timeouts = new TimeoutSweeper(SWEEP_TICK);
+		this.sweeper = timeouts;
 		Map<String, Object> boundPorts = new HashMap<>();
 		try {
 			handlers.forEach((name, handler) -> boundPorts.put("local.tcp.listeners." + name + ".port",
-					start(name, this.properties.enabledListeners().get(name), handler)));
+					start(name, handler, timeouts)));
 		}
 		catch (RuntimeException ex) {
 			stop();
@@ -100,54 +93,20 @@ class ListenerLifecycle implements SmartLifecycle {
 		this.running = true;
 	}
 
-	private int start(String name, ListenerProperties listener, TcpHandler handler) {
-		OpenConnections open = this.connectionCounts.computeIfAbsent(name, (key) -> new OpenConnections());
-		ListenerMeters listenerMeters = this.meters.computeIfAbsent(name,
-				(key) -> ListenerMeters.register(this.meterRegistry, name, open));
-		FrameCodec codec = listener.framing().codec((int) listener.maxFrameSize().toBytes());
-		PreboundSocketFactorySupport sockets = bindSocket(name, listener);
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("tcp-" + name + "-");
-		// A virtual thread per connection: a handler that blocks holds no platform thread.
-		executor.setVirtualThreads(true);
-		TcpNetServerConnectionFactorySpec server = Tcp.netServer(listener.port())
-			.backlog(listener.backlog())
-			.deserializer(codec.deserializer())
-			.serializer(codec.serializer())
-			// Also sizes Spring Integration's per-connection output buffer (megabytes by default).
-			.soSendBufferSize((int) listener.sendBufferSize().toBytes())
-			.soTcpNoDelay(true)
-			.soKeepAlive(true)
-			.lookupHost(false)
-			.taskExecutor(executor)
-			.socketFactorySupport(sockets)
-			.connectionSupport(new GatewayConnectionSupport(open));
-		AbstractServerConnectionFactory factory = server.getObject();
-		RequestDispatcher dispatcher = new RequestDispatcher(name, listener.framing(), codec, handler,
-				listener.delay(), listenerMeters);
-		IntegrationFlow flow = IntegrationFlow.from(Tcp.inboundGateway(server))
-			.handle(Frame.class, dispatcher)
-			.get();
-		this.registrations.add(this.flowContext.registration(flow).id("tcp-listener-" + name).register());
+	private int start(String name, TcpHandler handler, TimeoutSweeper timeouts) {
+		var listener = this.properties.enabledListeners().get(name);
+		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, timeouts,
+				(listenerName, connections) -> ListenerMeters.register(this.meterRegistry, listenerName, connections));
+		IntegrationFlowRegistration registration = this.flowContext.registration(assembly.flow())
+			.id("tcp-listener-" + name)
+			.register();
+		this.started.add(new Started(name, registration, assembly));
+		AbstractServerConnectionFactory factory = assembly.connectionFactory();
 		awaitListening(name, factory);
-		this.listeners.add(new ActiveListener(name, listener, factory, open));
+		this.listeners.add(assembly.activeListener());
 		logger.info("Listening on " + listener.bindAddress() + ":" + factory.getPort() + " (" + name + ", framing "
 				+ listener.framing().configName() + ")");
 		return factory.getPort();
-	}
-
-	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener) {
-		String key = "tcp.listeners." + name + ".port";
-		try {
-			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
-					listener.port());
-			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(address, listener.backlog());
-			sockets.bind();
-			return sockets;
-		}
-		catch (IOException ex) {
-			throw new InvalidListenerConfigurationException(key, "cannot listen on " + listener.bindAddress() + ":"
-					+ listener.port() + " (" + ex.getMessage() + "); free the port or choose another");
-		}
 	}
 
 	private static void awaitListening(String name, AbstractServerConnectionFactory factory) {
@@ -169,15 +128,26 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		this.registrations.forEach(IntegrationFlowRegistration::destroy);
-		this.registrations.clear();
+		for (Started listener : this.started) {
+			listener.registration().destroy();
+			listener.assembly().shutdownThreads();
+			ListenerMeters.remove(this.meterRegistry, listener.name());
+		}
+		this.started.clear();
 		this.listeners.clear();
+		if (this.sweeper != null) {
+			this.sweeper.close();
+			this.sweeper = null;
+		}
 		this.running = false;
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	private record Started(String name, IntegrationFlowRegistration registration, ListenerAssembly assembly) {
 	}
 
 }

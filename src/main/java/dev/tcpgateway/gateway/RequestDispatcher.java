@@ -2,12 +2,13 @@ package dev.tcpgateway.gateway;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.function.Consumer;
 
+import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.connection.ReplyHeaders;
+import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
-import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
@@ -15,94 +16,149 @@ import dev.tcpgateway.handler.TcpRequest;
 import dev.tcpgateway.observability.ListenerMeters;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.core.GenericHandler;
 import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.integration.support.MessageBuilder;
 
 /**
  * The gateway's service step: turns a frame into a {@link TcpRequest}, calls the listener's handler
- * and encodes its reply, or the error reply when the frame was rejected or the handler failed.
- * Nothing here lets one client's fault reach another connection.
+ * within the listener's request limits and timeout, and encodes its reply, or the error reply when
+ * the frame was rejected, the handler failed, timed out or found no free slot. Nothing here lets
+ * one client's fault reach another connection.
  */
 final class RequestDispatcher implements GenericHandler<Frame> {
 
 	private static final Log logger = LogFactory.getLog(RequestDispatcher.class);
 
-	private final String listener;
+	private final String name;
 
-	private final Framing framing;
+	private final ListenerProperties listener;
 
 	private final FrameCodec codec;
 
 	private final TcpHandler handler;
 
-	private final Duration delay;
-
 	private final ListenerMeters meters;
 
-	RequestDispatcher(String listener, Framing framing, FrameCodec codec, TcpHandler handler, Duration delay,
-			ListenerMeters meters) {
+	private final RequestLimiter limiter;
+
+	private final TimeoutSweeper sweeper;
+
+	private final Consumer<String> closeConnection;
+
+	RequestDispatcher(String name, ListenerProperties listener, FrameCodec codec, TcpHandler handler, ListenerMeters meters,
+			RequestLimiter limiter, TimeoutSweeper sweeper, Consumer<String> closeConnection) {
+		this.name = name;
 		this.listener = listener;
-		this.framing = framing;
 		this.codec = codec;
 		this.handler = handler;
-		this.delay = delay;
 		this.meters = meters;
+		this.limiter = limiter;
+		this.sweeper = sweeper;
+		this.closeConnection = closeConnection;
 	}
 
 	@Override
-	public Object handle(Frame frame, MessageHeaders headers) {
+	public @Nullable Object handle(Frame frame, MessageHeaders headers) {
 		return switch (frame) {
 			case Frame.Rejected rejected -> rejected(rejected.problem(), headers);
-			case Frame.Request request -> answer(request, headers);
+			case Frame.Request request -> limited(request, headers);
 		};
 	}
 
 	private Message<byte[]> rejected(Problem problem, MessageHeaders headers) {
 		this.meters.badFrame();
 		if (logger.isInfoEnabled()) {
-			logger.info(this.listener + ": " + problem.text() + " from " + client(headers) + "; closing");
+			logger.info(this.name + ": " + problem.text() + " from " + client(headers) + "; closing");
 		}
 		return reply(this.codec.error(problem, null), true);
 	}
 
-	private Message<byte[]> answer(Frame.Request request, MessageHeaders headers) {
-		TcpReply reply;
-		try {
-			if (!this.delay.isZero()) {
-				Thread.sleep(this.delay);
-			}
-			reply = this.handler.handle(toRequest(request, headers));
-			if (reply == null) {
-				throw new IllegalStateException("the handler returned null instead of a TcpReply");
-			}
+	private @Nullable Message<byte[]> limited(Frame.Request request, MessageHeaders headers) {
+		if (!this.limiter.tryEnter()) {
+			this.meters.busy();
+			return reply(this.codec.error(Problem.BUSY, request), request.closeAfterReply());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return failed(request, headers, ex);
+		try {
+			return answer(request, headers);
+		}
+		finally {
+			this.limiter.exit();
+		}
+	}
+
+	private @Nullable Message<byte[]> answer(Frame.Request request, MessageHeaders headers) {
+		String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
+		HandlerCall call = new HandlerCall(this.listener.handlerTimeout().toNanos(),
+				() -> abandon(connectionId, headers));
+		boolean watched = !this.listener.handlerTimeout().isZero();
+		if (watched) {
+			this.sweeper.watch(call);
+		}
+		TcpReply reply = null;
+		Exception failure = null;
+		try {
+			if (!this.listener.delay().isZero()) {
+				Thread.sleep(this.listener.delay());
+			}
+			reply = this.handler.handle(toRequest(request, connectionId, headers));
 		}
 		catch (Exception ex) {
-			return failed(request, headers, ex);
+			failure = ex;
 		}
+		finally {
+			if (watched) {
+				this.sweeper.unwatch(call);
+			}
+		}
+		return switch (call.complete()) {
+			case ABANDONED -> null;
+			case TIMED_OUT -> timedOut(request, headers);
+			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure) : ok(request, reply);
+		};
+	}
+
+	private Message<byte[]> ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
 		boolean close = reply.closeAfterReply() || request.closeAfterReply();
 		return reply(this.codec.reply(request, reply.bytes(), close), close);
 	}
 
-	private Message<byte[]> failed(Frame.Request request, MessageHeaders headers, Exception ex) {
+	private Message<byte[]> timedOut(Frame.Request request, MessageHeaders headers) {
+		this.meters.timeout();
+		logger.info(this.name + ": handler exceeded handler-timeout (" + this.listener.handlerTimeout()
+				+ ") on a request from " + client(headers) + "; answered timeout");
+		return reply(this.codec.error(Problem.TIMEOUT, request), request.closeAfterReply());
+	}
+
+	private void abandon(@Nullable String connectionId, MessageHeaders headers) {
+		this.meters.timeout();
+		logger.warn(this.name + ": handler ignored the interrupt at handler-timeout ("
+				+ this.listener.handlerTimeout() + ") on a request from " + client(headers)
+				+ "; closing that connection");
+		if (connectionId != null) {
+			this.closeConnection.accept(connectionId);
+		}
+	}
+
+	private Message<byte[]> failed(Frame.Request request, MessageHeaders headers, @Nullable Exception ex) {
 		this.meters.error();
+		if (ex instanceof InterruptedException) {
+			Thread.currentThread().interrupt();
+		}
 		// The handler is server code: its failure is ours, so the operator gets the stack trace.
-		logger.error(this.listener + ": handler failed on a request from " + client(headers), ex);
+		logger.error(this.name + ": handler failed on a request from " + client(headers),
+				(ex != null) ? ex : new IllegalStateException("the handler returned null instead of a TcpReply"));
 		return reply(this.codec.error(Problem.HANDLER_FAILED, request), request.closeAfterReply());
 	}
 
-	private TcpRequest toRequest(Frame.Request request, MessageHeaders headers) {
-		String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
-		return new TcpRequest(this.listener, (connectionId != null) ? connectionId : "", remoteAddress(headers),
-				this.framing, request.bytes());
+	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId, MessageHeaders headers) {
+		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "",
+				remoteAddress(headers), this.listener.framing(), request.bytes());
 	}
 
 	private static InetSocketAddress remoteAddress(MessageHeaders headers) {

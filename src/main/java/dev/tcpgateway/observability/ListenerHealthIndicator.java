@@ -30,7 +30,12 @@ final class ListenerHealthIndicator implements HealthIndicator {
 			.withDetail("bindAddress", this.configured.bindAddress())
 			.withDetail("framing", this.configured.framing().configName())
 			.withDetail("handler", this.configured.handler())
-			.withDetail("connections", (listener != null) ? listener.openConnections() : 0);
+			.withDetail("connections", (listener != null) ? listener.openConnections() : 0)
+			.withDetail("maxConnections", (listener != null) ? listener.maxConnections() : this.configured.maxConnections());
+		String acceptFailure = (listener != null) ? listener.acceptFailure() : null;
+		if (acceptFailure != null) {
+			health.withDetail("acceptFailure", acceptFailure);
+		}
 		return health.build();
 	}
 

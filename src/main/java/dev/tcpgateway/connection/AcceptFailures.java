@@ -1,0 +1,73 @@
+package dev.tcpgateway.connection;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Accept errors such as "Too many open files" come in bursts that last until descriptors free
+ * up. This logs the first of a burst, a reminder at most once a minute, and the recovery, and
+ * computes the back-off between retries, so the loop neither floods the log nor spins.
+ */
+final class AcceptFailures {
+
+	private static final Log logger = LogFactory.getLog(AcceptFailures.class);
+
+	private static final long MIN_BACKOFF_MILLIS = 5;
+
+	private static final long MAX_BACKOFF_MILLIS = 500;
+
+	private static final long REMINDER_NANOS = Duration.ofMinutes(1).toNanos();
+
+	private final String listener;
+
+	private volatile @Nullable String current;
+
+	private long failuresInBurst;
+
+	private long burstStartedNanos;
+
+	private long lastLogNanos;
+
+	AcceptFailures(String listener) {
+		this.listener = listener;
+	}
+
+	/** Records a failed accept and returns how long to wait before the next one. */
+	long failed(IOException ex) {
+		long now = System.nanoTime();
+		if (this.failuresInBurst == 0) {
+			this.burstStartedNanos = now;
+			this.lastLogNanos = now;
+			logger.warn(this.listener + ": cannot accept connections (" + ex.getMessage() + "); retrying");
+		}
+		else if (now - this.lastLogNanos > REMINDER_NANOS) {
+			this.lastLogNanos = now;
+			logger.warn(this.listener + ": still cannot accept connections (" + ex.getMessage() + "), "
+					+ this.failuresInBurst + " failed attempts so far");
+		}
+		this.failuresInBurst++;
+		this.current = ex.getMessage();
+		return Math.min(MAX_BACKOFF_MILLIS, MIN_BACKOFF_MILLIS << Math.min(this.failuresInBurst, 10));
+	}
+
+	/** Called after every successful accept; ends a burst if there was one. */
+	void succeeded() {
+		if (this.failuresInBurst > 0) {
+			long millis = Duration.ofNanos(System.nanoTime() - this.burstStartedNanos).toMillis();
+			logger.info(this.listener + ": accepting connections again after " + this.failuresInBurst
+					+ " failed attempts over " + millis + " ms");
+			this.failuresInBurst = 0;
+			this.current = null;
+		}
+	}
+
+	/** The error of the burst in progress, or null while accepts succeed. */
+	@Nullable String current() {
+		return this.current;
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.tcpgateway.connection;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An accepted socket that holds one of the listener's connection slots and gives it back when it
+ * is closed, whichever code path closes it (our connection, Spring Integration, a shutdown).
+ */
+final class AdmittedSocket extends Socket {
+
+	private final OpenConnections connections;
+
+	private final AtomicBoolean holdsSlot = new AtomicBoolean();
+
+	private volatile @Nullable InetAddress client;
+
+	AdmittedSocket(OpenConnections connections) {
+		this.connections = connections;
+	}
+
+	void slotTaken(InetAddress client) {
+		this.client = client;
+		this.holdsSlot.set(true);
+	}
+
+	@Override
+	public synchronized void close() throws IOException {
+		try {
+			super.close();
+		}
+		finally {
+			InetAddress address = this.client;
+			if (address != null && this.holdsSlot.compareAndSet(true, false)) {
+				this.connections.close(address);
+			}
+		}
+	}
+
+}

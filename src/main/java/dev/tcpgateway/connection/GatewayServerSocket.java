@@ -1,0 +1,106 @@
+package dev.tcpgateway.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The listening socket, with the accept policy Spring Integration's loop lacks. It takes a
+ * connection slot before any byte is read and answers connections over the limits with a one-line
+ * refusal; and it survives transient accept errors (descriptor exhaustion), where Spring
+ * Integration would stop the whole listener on the first one.
+ */
+final class GatewayServerSocket extends java.net.ServerSocket {
+
+	private static final long REFUSAL_LINGER_MILLIS = 1000;
+
+	private final String listener;
+
+	private final OpenConnections connections;
+
+	private final byte[] refusal;
+
+	private final AcceptFailures failures;
+
+	GatewayServerSocket(String listener, OpenConnections connections, byte[] refusal) throws IOException {
+		this.listener = listener;
+		this.connections = connections;
+		this.refusal = refusal;
+		this.failures = new AcceptFailures(listener);
+	}
+
+	@Override
+	public Socket accept() throws IOException {
+		while (true) {
+			AdmittedSocket socket = new AdmittedSocket(this.connections);
+			try {
+				implAccept(socket);
+			}
+			catch (SocketTimeoutException ex) {
+				throw ex;
+			}
+			catch (IOException ex) {
+				if (isClosed()) {
+					throw ex;
+				}
+				pause(this.failures.failed(ex));
+				continue;
+			}
+			this.failures.succeeded();
+			Refusal reason = this.connections.tryOpen(socket.getInetAddress());
+			if (reason == null) {
+				socket.slotTaken(socket.getInetAddress());
+				return socket;
+			}
+			refuse(socket);
+		}
+	}
+
+	/** The accept error now in progress, or null while accepts succeed. */
+	@Nullable String acceptFailure() {
+		return this.failures.current();
+	}
+
+	/**
+	 * Answers on a virtual thread of its own, so that a refusal never waits for (or takes) one of
+	 * the listener's threads and the accept loop goes straight back to accepting.
+	 */
+	private void refuse(Socket socket) {
+		Thread.ofVirtual().name("tcp-" + this.listener + "-refusal").start(() -> writeRefusal(socket));
+	}
+
+	private void writeRefusal(Socket socket) {
+		try (socket) {
+			socket.setSoTimeout((int) REFUSAL_LINGER_MILLIS);
+			socket.getOutputStream().write(this.refusal);
+			socket.shutdownOutput();
+			// Drain briefly, so unread request bytes do not turn our close into a reset that
+			// destroys the refusal before the client reads it.
+			InputStream in = socket.getInputStream();
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFUSAL_LINGER_MILLIS);
+			byte[] sink = new byte[1024];
+			while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+				// discard
+			}
+		}
+		catch (IOException ex) {
+			// The client went away first; nothing to tell it.
+		}
+	}
+
+	private static void pause(long millis) throws InterruptedIOException {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting to accept again");
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.tcpgateway.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+
+import dev.tcpgateway.config.ExecutorKind;
+import dev.tcpgateway.config.InvalidListenerConfigurationException;
+import dev.tcpgateway.config.ListenerProperties;
+import dev.tcpgateway.connection.ConnectionSettings;
+import dev.tcpgateway.connection.GatewayConnectionSupport;
+import dev.tcpgateway.connection.OpenConnections;
+import dev.tcpgateway.connection.PreboundSocketFactorySupport;
+import dev.tcpgateway.connection.ReadTimeouts;
+import dev.tcpgateway.connection.Refusal;
+import dev.tcpgateway.connection.TimeoutSweeper;
+import dev.tcpgateway.framing.Frame;
+import dev.tcpgateway.framing.FrameCodec;
+import dev.tcpgateway.framing.Problem;
+import dev.tcpgateway.handler.TcpHandler;
+import dev.tcpgateway.observability.ListenerMeters;
+
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.dsl.TcpNetServerConnectionFactorySpec;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
+
+/**
+ * Builds one listener from its configuration: the framing codec, the pre-bound listening socket
+ * with its connection limits, the threads, and the Spring Integration flow (TCP inbound gateway ->
+ * request dispatcher -> handler).
+ */
+final class ListenerAssembly {
+
+	private final String name;
+
+	private final ListenerProperties listener;
+
+	private final OpenConnections connections;
+
+	private final Executor executor;
+
+	private final TcpNetServerConnectionFactorySpec server;
+
+	private final IntegrationFlow flow;
+
+	private final PreboundSocketFactorySupport sockets;
+
+	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
+			MeterBinding meterBinding) {
+		this.name = name;
+		this.listener = listener;
+		FrameCodec codec = listener.framing().codec((int) listener.maxFrameSize().toBytes());
+		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
+				&& ListenerExecutors.connectionLimit(listener) < listener.maxConnections()) ? Refusal.MAX_THREADS
+						: Refusal.MAX_CONNECTIONS;
+		this.connections = new OpenConnections(ListenerExecutors.connectionLimit(listener),
+				listener.maxConnectionsPerClient(), refusalAtMax);
+		ListenerMeters meters = meterBinding.bind(name, this.connections);
+		this.sockets = bindSocket(name, listener, this.connections, framed(codec, Problem.SERVER_BUSY));
+		this.executor = ListenerExecutors.create(name, listener);
+		ConnectionSettings settings = new ConnectionSettings(
+				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper);
+		this.server = Tcp.netServer(listener.port())
+			.backlog(listener.backlog())
+			.deserializer(codec.deserializer())
+			.serializer(codec.serializer())
+			// Also sizes Spring Integration's per-connection output buffer (megabytes by default).
+			.soSendBufferSize((int) listener.sendBufferSize().toBytes())
+			.soTcpNoDelay(true)
+			.soKeepAlive(true)
+			.lookupHost(false)
+			.taskExecutor(this.executor)
+			.socketFactorySupport(this.sockets)
+			.connectionSupport(new GatewayConnectionSupport(settings));
+		AbstractServerConnectionFactory factory = this.server.getObject();
+		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters,
+				new RequestLimiter(listener.maxConcurrentRequests(), listener.queueTimeout()), sweeper,
+				factory::closeConnection);
+		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(Frame.class, dispatcher).get();
+	}
+
+	IntegrationFlow flow() {
+		return this.flow;
+	}
+
+	ActiveListener activeListener() {
+		return new ActiveListener(this.name, this.listener, this.server.getObject(), this.connections, this.sockets);
+	}
+
+	AbstractServerConnectionFactory connectionFactory() {
+		return this.server.getObject();
+	}
+
+	void shutdownThreads() {
+		ListenerExecutors.shutdown(this.executor);
+	}
+
+	/** An error reply as it goes on the wire, framed, for writing outside the gateway. */
+	private static byte[] framed(FrameCodec codec, Problem problem) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			codec.serializer().serialize(codec.error(problem, null), bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener,
+			OpenConnections connections, byte[] refusal) {
+		try {
+			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
+					listener.port());
+			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address,
+					listener.backlog(), connections, refusal);
+			sockets.bind();
+			return sockets;
+		}
+		catch (IOException ex) {
+			throw new InvalidListenerConfigurationException("tcp.listeners." + name + ".port",
+					"cannot listen on " + listener.bindAddress() + ":" + listener.port() + " (" + ex.getMessage()
+							+ "); free the port or choose another");
+		}
+	}
+
+	/** Registers a listener's meters once, however often it is started. */
+	@FunctionalInterface
+	interface MeterBinding {
+
+		ListenerMeters bind(String name, OpenConnections connections);
+
+	}
+
+}
