@@ -1,7 +1,7 @@
 package dev.tcpgateway.gateway;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -18,9 +18,12 @@ final class ListenerExecutors {
 
 	static Executor create(String name, ListenerProperties listener) {
 		if (listener.executor() == ExecutorKind.PLATFORM) {
-			// No queue: a connection runs at once or was refused at accept (see connectionLimit).
+			// Admission at accept keeps connections below the pool size (see connectionLimit). The
+			// queue only absorbs the moment between a connection closing, which frees its slot, and
+			// its thread returning to the pool.
 			ThreadPoolExecutor pool = new ThreadPoolExecutor(listener.maxThreads(), listener.maxThreads(), 60,
-					TimeUnit.SECONDS, new SynchronousQueue<>(), Thread.ofPlatform().name("tcp-" + name + "-", 1).factory());
+					TimeUnit.SECONDS, new ArrayBlockingQueue<>(listener.maxThreads()),
+					Thread.ofPlatform().name("tcp-" + name + "-", 1).factory());
 			pool.allowCoreThreadTimeOut(true);
 			return pool;
 		}
