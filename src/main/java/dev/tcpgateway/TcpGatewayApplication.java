@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the TCP gateway: every listener declared under {@code tcp.listeners} becomes a Spring
- * Integration TCP inbound gateway in front of a handler bean.
+ * Starts the TCP gateway: every listener declared under {@code tcp.listeners} becomes a
+ * Spring Integration TCP inbound gateway in front of a handler bean.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

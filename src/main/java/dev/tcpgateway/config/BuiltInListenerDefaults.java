@@ -9,9 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Declares the built-in {@code hello} and {@code commands} listeners with the lowest precedence,
- * so any configuration overrides them key by key ({@code tcp.listeners.hello.delay=1s} keeps the
- * rest of {@code hello}), and {@code tcp.listeners.hello.enabled=false} removes one.
+ * Declares the built-in {@code hello} and {@code commands} listeners with the lowest
+ * precedence, so any configuration overrides them key by key
+ * ({@code tcp.listeners.hello.delay=1s} keeps the rest of {@code hello}), and
+ * {@code tcp.listeners.hello.enabled=false} removes one.
  */
 class BuiltInListenerDefaults implements EnvironmentPostProcessor {
 

@@ -1,8 +1,9 @@
 package dev.tcpgateway.config;
 
 /**
- * A configuration value that cannot work. The message is one line that names the key and says
- * what is allowed, e.g. {@code tcp.listeners.hello.port: 70000 is not a port (0 to 65535)}.
+ * A configuration value that cannot work. The message is one line that names the key and
+ * says what is allowed, e.g.
+ * {@code tcp.listeners.hello.port: 70000 is not a port (0 to 65535)}.
  */
 public class InvalidListenerConfigurationException extends RuntimeException {
 

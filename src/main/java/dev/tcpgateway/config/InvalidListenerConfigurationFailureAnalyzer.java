@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns a failed check of the listener configuration into a one-line startup failure. */
-class InvalidListenerConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidListenerConfigurationException> {
+class InvalidListenerConfigurationFailureAnalyzer
+		extends AbstractFailureAnalyzer<InvalidListenerConfigurationException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidListenerConfigurationException cause) {

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The checks that binding alone cannot make: ranges, sizes and ports shared by two listeners.
- * Each failure names the key to change.
+ * The checks that binding alone cannot make: ranges, sizes and ports shared by two
+ * listeners. Each failure names the key to change.
  */
 public final class ListenerConfigurationValidator {
 
@@ -23,8 +23,8 @@ public final class ListenerConfigurationValidator {
 			validate(prefix, listener);
 			String owner = (listener.port() != 0) ? portOwners.putIfAbsent(listener.port(), name) : null;
 			if (owner != null) {
-				throw new InvalidListenerConfigurationException(prefix + "port",
-						listener.port() + " is already used by listener '" + owner + "'; give each listener its own port");
+				throw new InvalidListenerConfigurationException(prefix + "port", listener.port()
+						+ " is already used by listener '" + owner + "'; give each listener its own port");
 			}
 		});
 		if (properties.commands().maxSleep().isNegative()) {
@@ -58,8 +58,8 @@ public final class ListenerConfigurationValidator {
 			InetAddress.getByName(listener.bindAddress());
 		}
 		catch (UnknownHostException ex) {
-			throw new InvalidListenerConfigurationException(prefix + "bind-address",
-					"'" + listener.bindAddress() + "' is not an address of this host; use an IP such as 0.0.0.0 or 127.0.0.1");
+			throw new InvalidListenerConfigurationException(prefix + "bind-address", "'" + listener.bindAddress()
+					+ "' is not an address of this host; use an IP such as 0.0.0.0 or 127.0.0.1");
 		}
 	}
 
@@ -71,7 +71,8 @@ public final class ListenerConfigurationValidator {
 
 	private static void checkAtLeast(String key, int value, int min, String hint) {
 		if (value < min) {
-			throw new InvalidListenerConfigurationException(key, value + " is too small; use " + min + " or more (" + hint + ")");
+			throw new InvalidListenerConfigurationException(key,
+					value + " is too small; use " + min + " or more (" + hint + ")");
 		}
 	}
 

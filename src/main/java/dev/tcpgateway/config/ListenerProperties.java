@@ -9,59 +9,63 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One TCP listener: where it listens, how it frames requests, which bean answers them, and its
- * bounds. The defaults are production defaults, not Spring Integration's (backlog 5, 2 KB frames).
+ * One TCP listener: where it listens, how it frames requests, which bean answers them,
+ * and its bounds. The defaults are production defaults, not Spring Integration's (backlog
+ * 5, 2 KB frames).
  *
  * @param enabled whether the listener runs; false switches off a built-in one
  * @param port the TCP port; 0 picks a free one (logged at startup)
- * @param bindAddress the local address to listen on; 0.0.0.0 for every IPv4 interface, :: for all
- * @param framing how requests are cut out of the byte stream and replies framed: crlf, lf, stx-etx,
- * length-header-1, length-header-2, length-header-4, null-terminated or http
- * @param handler the name of the bean that computes replies (a TcpHandler or a Function<String,
- * String>); defaults to the listener's name
- * @param maxFrameSize the largest request accepted; a larger one gets an error reply and the
- * connection is closed. Nothing larger is ever buffered
- * @param backlog how many connections the operating system queues before they are accepted
- * (capped by net.core.somaxconn)
- * @param sendBufferSize the socket send buffer, which also sizes the per-connection output buffer;
- * the operating system's loopback default (megabytes) costs too much memory per connection
- * @param delay artificial processing time before each reply, like the tutorial's sleep; use it to
- * simulate a slow backend
- * @param maxConnections the most connections open at once; one more gets a one-line refusal and is
- * closed at once
- * @param maxConnectionsPerClient the most connections open at once from one client address; 0 for
- * no limit
+ * @param bindAddress the local address to listen on; 0.0.0.0 for every IPv4 interface, ::
+ * for all
+ * @param framing how requests are cut out of the byte stream and replies framed: crlf,
+ * lf, stx-etx, length-header-1, length-header-2, length-header-4, null-terminated or http
+ * @param handler the name of the bean that computes replies (a TcpHandler or a
+ * Function<String, String>); defaults to the listener's name
+ * @param maxFrameSize the largest request accepted; a larger one gets an error reply and
+ * the connection is closed. Nothing larger is ever buffered
+ * @param backlog how many connections the operating system queues before they are
+ * accepted (capped by net.core.somaxconn)
+ * @param sendBufferSize the socket send buffer, which also sizes the per-connection
+ * output buffer; the operating system's loopback default (megabytes) costs too much
+ * memory per connection
+ * @param delay artificial processing time before each reply, like the tutorial's sleep;
+ * use it to simulate a slow backend
+ * @param maxConnections the most connections open at once; one more gets a one-line
+ * refusal and is closed at once
+ * @param maxConnectionsPerClient the most connections open at once from one client
+ * address; 0 for no limit
  * @param maxConcurrentRequests the most requests in the handler at once; 0 for no limit
- * @param queueTimeout how long a request waits for a free slot under max-concurrent-requests
- * before it is answered busy
- * @param idleTimeout how long a connection may send nothing between requests before it is closed;
- * 0 for no limit
- * @param frameTimeout how long one request may take to arrive once its first byte has, however
- * slowly it trickles in; 0 for no limit
- * @param handlerTimeout how long the handler may take; then it is interrupted and the client gets a
- * timeout reply; 0 for no limit
- * @param writeTimeout how long writing one reply may take before the connection is closed (a client
- * that does not read); 0 for no limit
- * @param executor the threads that serve connections: virtual (one virtual thread each) or platform
- * (a bounded pool of max-threads)
- * @param maxThreads the size of the platform pool; one thread accepts, each connection holds one
+ * @param queueTimeout how long a request waits for a free slot under
+ * max-concurrent-requests before it is answered busy
+ * @param idleTimeout how long a connection may send nothing between requests before it is
+ * closed; 0 for no limit
+ * @param frameTimeout how long one request may take to arrive once its first byte has,
+ * however slowly it trickles in; 0 for no limit
+ * @param handlerTimeout how long the handler may take; then it is interrupted and the
+ * client gets a timeout reply; 0 for no limit
+ * @param writeTimeout how long writing one reply may take before the connection is closed
+ * (a client that does not read); 0 for no limit
+ * @param executor the threads that serve connections: virtual (one virtual thread each)
+ * or platform (a bounded pool of max-threads)
+ * @param maxThreads the size of the platform pool; one thread accepts, each connection
+ * holds one
  */
-public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port, @DefaultValue("0.0.0.0") String bindAddress,
-		@DefaultValue("crlf") Framing framing, @Nullable String handler, @DefaultValue("64KB") DataSize maxFrameSize,
-		@DefaultValue("1024") int backlog, @DefaultValue("8KB") DataSize sendBufferSize,
-		@DefaultValue("0s") Duration delay, @DefaultValue("10000") int maxConnections,
-		@DefaultValue("0") int maxConnectionsPerClient, @DefaultValue("0") int maxConcurrentRequests,
-		@DefaultValue("1s") Duration queueTimeout, @DefaultValue("5m") Duration idleTimeout,
-		@DefaultValue("10s") Duration frameTimeout, @DefaultValue("30s") Duration handlerTimeout,
-		@DefaultValue("10s") Duration writeTimeout, @DefaultValue("virtual") ExecutorKind executor,
-		@DefaultValue("200") int maxThreads) {
+public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
+		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
+		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("1024") int backlog,
+		@DefaultValue("8KB") DataSize sendBufferSize, @DefaultValue("0s") Duration delay,
+		@DefaultValue("10000") int maxConnections, @DefaultValue("0") int maxConnectionsPerClient,
+		@DefaultValue("0") int maxConcurrentRequests, @DefaultValue("1s") Duration queueTimeout,
+		@DefaultValue("5m") Duration idleTimeout, @DefaultValue("10s") Duration frameTimeout,
+		@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("10s") Duration writeTimeout,
+		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
-		return (this.handler != null) ? this : new ListenerProperties(this.enabled, this.port, this.bindAddress, this.framing,
-				listenerName, this.maxFrameSize, this.backlog, this.sendBufferSize, this.delay,
-				this.maxConnections, this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout,
-				this.idleTimeout, this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor,
-				this.maxThreads);
+		return (this.handler != null) ? this
+				: new ListenerProperties(this.enabled, this.port, this.bindAddress, this.framing, listenerName,
+						this.maxFrameSize, this.backlog, this.sendBufferSize, this.delay, this.maxConnections,
+						this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout, this.idleTimeout,
+						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads);
 	}
 
 	/** The handler bean's name, after the listener-name default was applied. */

@@ -15,9 +15,9 @@ import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One line for a {@code tcp.*} value that does not bind (an unknown framing, a malformed duration)
- * or a key that does not exist, instead of Spring Boot's multi-line binding report. Runs before
- * Spring Boot's own analyzer, and leaves every other prefix to it.
+ * One line for a {@code tcp.*} value that does not bind (an unknown framing, a malformed
+ * duration) or a key that does not exist, instead of Spring Boot's multi-line binding
+ * report. Runs before Spring Boot's own analyzer, and leaves every other prefix to it.
  */
 class TcpBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
 
@@ -31,7 +31,8 @@ class TcpBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
 		if (!cause.getName().toString().startsWith("tcp")) {
 			return null;
 		}
-		UnboundConfigurationPropertiesException unbound = findCause(cause, UnboundConfigurationPropertiesException.class);
+		UnboundConfigurationPropertiesException unbound = findCause(cause,
+				UnboundConfigurationPropertiesException.class);
 		if (unbound != null && !unbound.getUnboundProperties().isEmpty()) {
 			String key = unbound.getUnboundProperties().iterator().next().getName().toString();
 			return analysis(key, "unknown key; " + allowedKeys(key));

@@ -5,19 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Everything under {@code tcp}. Unknown keys fail startup, so a typo cannot silently fall back to
- * a default.
+ * Everything under {@code tcp}. Unknown keys fail startup, so a typo cannot silently fall
+ * back to a default.
  *
- * @param listeners the TCP listeners by name; each enabled one becomes a TCP inbound gateway. The
- * built-in {@code hello} (port 1729, http) and {@code commands} (port 1730, crlf) listeners are
- * declared by default; configuration overrides them key by key.
+ * @param listeners the TCP listeners by name; each enabled one becomes a TCP inbound
+ * gateway. The built-in {@code hello} (port 1729, http) and {@code commands} (port 1730,
+ * crlf) listeners are declared by default; configuration overrides them key by key.
  * @param commands settings of the built-in {@code commands} handler
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
@@ -43,7 +42,8 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	/**
 	 * Settings of the built-in {@code commands} handler.
 	 *
-	 * @param maxSleep the longest {@code SLEEP <ms>} the handler accepts; longer asks get an error
+	 * @param maxSleep the longest {@code SLEEP <ms>} the handler accepts; longer asks get
+	 * an error
 	 */
 	public record CommandsProperties(@DefaultValue("10s") Duration maxSleep) {
 	}

@@ -8,9 +8,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accept errors such as "Too many open files" come in bursts that last until descriptors free
- * up. This logs the first of a burst, a reminder at most once a minute, and the recovery, and
- * computes the back-off between retries, so the loop neither floods the log nor spins.
+ * Accept errors such as "Too many open files" come in bursts that last until descriptors
+ * free up. This logs the first of a burst, a reminder at most once a minute, and the
+ * recovery, and computes the back-off between retries, so the loop neither floods the log
+ * nor spins.
  */
 final class AcceptFailures {
 

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An accepted socket that holds one of the listener's connection slots and gives it back when it
- * is closed, whichever code path closes it (our connection, Spring Integration, a shutdown).
+ * An accepted socket that holds one of the listener's connection slots and gives it back
+ * when it is closed, whichever code path closes it (our connection, Spring Integration, a
+ * shutdown).
  */
 final class AdmittedSocket extends Socket {
 

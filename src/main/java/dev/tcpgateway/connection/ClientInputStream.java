@@ -9,17 +9,20 @@ import java.net.SocketTimeoutException;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
- * A buffered view of the socket for the deserializers, which also enforces the read timeouts.
+ * A buffered view of the socket for the deserializers, which also enforces the read
+ * timeouts.
  * <p>
- * Buffering: Spring Integration hands deserializers the raw socket stream, which they read a byte
- * per system call; buffering roughly doubles throughput. Unlike {@link java.io.BufferedInputStream}
- * it takes no lock, since one thread reads a connection.
+ * Buffering: Spring Integration hands deserializers the raw socket stream, which they
+ * read a byte per system call; buffering roughly doubles throughput. Unlike
+ * {@link java.io.BufferedInputStream} it takes no lock, since one thread reads a
+ * connection.
  * <p>
- * Timeouts: between frames a read may wait {@code idle-timeout}; once the first byte of a frame
- * has arrived, the whole frame must arrive within {@code frame-timeout}, however slowly the client
- * trickles it (slowloris).
+ * Timeouts: between frames a read may wait {@code idle-timeout}; once the first byte of a
+ * frame has arrived, the whole frame must arrive within {@code frame-timeout}, however
+ * slowly the client trickles it (slowloris).
  * <p>
- * A reset by the peer is a client leaving, not a server error, so it ends the connection quietly.
+ * A reset by the peer is a client leaving, not a server error, so it ends the connection
+ * quietly.
  */
 final class ClientInputStream extends InputStream {
 
@@ -41,7 +44,10 @@ final class ClientInputStream extends InputStream {
 
 	private long frameDeadline;
 
-	/** Whether the pending read's timeout is what is left of the frame (else the idle timeout). */
+	/**
+	 * Whether the pending read's timeout is what is left of the frame (else the idle
+	 * timeout).
+	 */
 	private boolean frameBound;
 
 	private volatile boolean discarded;
@@ -60,8 +66,9 @@ final class ClientInputStream extends InputStream {
 	}
 
 	/**
-	 * Drops what is buffered and ends every later read: once the connection is closed, requests a
-	 * client pipelined behind the last one (after {@code QUIT}, say) must not be processed.
+	 * Drops what is buffered and ends every later read: once the connection is closed,
+	 * requests a client pipelined behind the last one (after {@code QUIT}, say) must not
+	 * be processed.
 	 */
 	void discard() {
 		this.discarded = true;
@@ -131,7 +138,10 @@ final class ClientInputStream extends InputStream {
 		return count > 0;
 	}
 
-	/** How long the next socket read may block: the idle timeout, or what is left of the frame's. */
+	/**
+	 * How long the next socket read may block: the idle timeout, or what is left of the
+	 * frame's.
+	 */
 	private int readTimeoutMillis() throws FrameTimeoutException {
 		this.frameBound = false;
 		if (this.betweenFrames) {
@@ -141,7 +151,8 @@ final class ClientInputStream extends InputStream {
 		if (remainingNanos <= 0) {
 			throw new FrameTimeoutException();
 		}
-		// Rounded up: a timeout that fires before the deadline would pass for an idle timeout.
+		// Rounded up: a timeout that fires before the deadline would pass for an idle
+		// timeout.
 		int remainingMillis = (int) Math.min(Integer.MAX_VALUE, (remainingNanos + 999_999) / 1_000_000);
 		if (this.idleTimeoutMillis != 0 && this.idleTimeoutMillis < remainingMillis) {
 			return this.idleTimeoutMillis;

@@ -19,16 +19,19 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 
 /**
- * A server-side connection: buffered input with idle and frame timeouts, a write timeout, and
- * closing after a reply when the reply asks for it (HTTP {@code Connection: close}, {@code QUIT},
- * an oversized frame). Failures caused by the client (a reset, a peer that stops reading) end this
- * connection quietly and never reach the error log.
+ * A server-side connection: buffered input with idle and frame timeouts, a write timeout,
+ * and closing after a reply when the reply asks for it (HTTP {@code Connection: close},
+ * {@code QUIT}, an oversized frame). Failures caused by the client (a reset, a peer that
+ * stops reading) end this connection quietly and never reach the error log.
  */
 final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper.Deadline {
 
 	private static final Log logger = LogFactory.getLog(GatewayConnection.class);
 
-	/** After an error reply the client may still be sending; read (and drop) for this long. */
+	/**
+	 * After an error reply the client may still be sending; read (and drop) for this
+	 * long.
+	 */
 	private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
 	private static final int LINGER_MAX_BYTES = 1 << 20;
@@ -64,7 +67,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		return this.input;
 	}
 
-	/** Reads the next frame; one that does not complete in time is answered like a bad frame. */
+	/**
+	 * Reads the next frame; one that does not complete in time is answered like a bad
+	 * frame.
+	 */
 	@Override
 	public Object getPayload() {
 		this.input.nextFrame();
@@ -89,8 +95,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 		catch (MessagingException ex) {
 			if (this.socket.isClosed()) {
-				// The client reset the connection or stopped reading (write timeout): nobody to
-				// answer, and not a server error. Spring Integration has already closed it.
+				// The client reset the connection or stopped reading (write timeout):
+				// nobody to
+				// answer, and not a server error. Spring Integration has already closed
+				// it.
 				logger.debug(getConnectionId() + ": reply not delivered, connection closed"
 						+ (this.writeTimedOut ? " after write-timeout" : ""));
 				return;
@@ -110,7 +118,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		return this.writeDeadline;
 	}
 
-	/** A write blocked past write-timeout: the client is not reading. Closing unblocks the write. */
+	/**
+	 * A write blocked past write-timeout: the client is not reading. Closing unblocks the
+	 * write.
+	 */
 	@Override
 	public void expire() {
 		this.writeTimedOut = true;
@@ -119,9 +130,9 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * Closing a socket that still has unread input makes the kernel send a reset, which can destroy
-	 * the reply before the client reads it. So: send FIN first, drain what the client is still
-	 * sending (bounded in time and bytes), then close.
+	 * Closing a socket that still has unread input makes the kernel send a reset, which
+	 * can destroy the reply before the client reads it. So: send FIN first, drain what
+	 * the client is still sending (bounded in time and bytes), then close.
 	 */
 	private void closeGracefully() {
 		try {
@@ -144,7 +155,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			}
 		}
 		catch (IOException ex) {
-			// The client reset or timed out while we drained; the reply was already written.
+			// The client reset or timed out while we drained; the reply was already
+			// written.
 		}
 		finally {
 			close();

@@ -10,7 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnectionSupport;
 
-/** Makes Spring Integration's server factory create {@link GatewayConnection}s for one listener. */
+/**
+ * Makes Spring Integration's server factory create {@link GatewayConnection}s for one
+ * listener.
+ */
 public final class GatewayConnectionSupport implements TcpNetConnectionSupport {
 
 	private final ConnectionSettings settings;

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The listening socket, with the accept policy Spring Integration's loop lacks. It takes a
- * connection slot before any byte is read and answers connections over the limits with a one-line
- * refusal; and it survives transient accept errors (descriptor exhaustion), where Spring
- * Integration would stop the whole listener on the first one.
+ * The listening socket, with the accept policy Spring Integration's loop lacks. It takes
+ * a connection slot before any byte is read and answers connections over the limits with
+ * a one-line refusal; and it survives transient accept errors (descriptor exhaustion),
+ * where Spring Integration would stop the whole listener on the first one.
  */
 final class GatewayServerSocket extends java.net.ServerSocket {
 
@@ -67,8 +67,9 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 	}
 
 	/**
-	 * Answers on a virtual thread of its own, so that a refusal never waits for (or takes) one of
-	 * the listener's threads and the accept loop goes straight back to accepting.
+	 * Answers on a virtual thread of its own, so that a refusal never waits for (or
+	 * takes) one of the listener's threads and the accept loop goes straight back to
+	 * accepting.
 	 */
 	private void refuse(Socket socket) {
 		Thread.ofVirtual().name("tcp-" + this.listener + "-refusal").start(() -> writeRefusal(socket));
@@ -79,7 +80,8 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 			socket.setSoTimeout((int) REFUSAL_LINGER_MILLIS);
 			socket.getOutputStream().write(this.refusal);
 			socket.shutdownOutput();
-			// Drain briefly, so unread request bytes do not turn our close into a reset that
+			// Drain briefly, so unread request bytes do not turn our close into a reset
+			// that
 			// destroys the refusal before the client reads it.
 			InputStream in = socket.getInputStream();
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REFUSAL_LINGER_MILLIS);

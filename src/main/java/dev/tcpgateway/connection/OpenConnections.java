@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A listener's connection slots: how many are open, in all and per client address, and the
- * limits on both. A slot is taken at accept, before any byte is read, and given back when the
- * socket closes, whoever closes it.
+ * A listener's connection slots: how many are open, in all and per client address, and
+ * the limits on both. A slot is taken at accept, before any byte is read, and given back
+ * when the socket closes, whoever closes it.
  */
 public final class OpenConnections {
 
@@ -62,7 +62,8 @@ public final class OpenConnections {
 	void close(InetAddress client) {
 		this.open.decrementAndGet();
 		if (this.maxPerClient > 0) {
-			// Dropping entries at zero keeps many distinct clients over time from growing the map.
+			// Dropping entries at zero keeps many distinct clients over time from growing
+			// the map.
 			this.perClient.computeIfPresent(client, (key, count) -> (count > 1) ? count - 1 : null);
 		}
 	}

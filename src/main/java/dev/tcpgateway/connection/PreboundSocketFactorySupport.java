@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.integration.ip.tcp.connection.TcpSocketFactorySupport;
 
 /**
- * Binds the listening socket on the caller's thread, before Spring Integration's accept loop
- * starts, so that a port already in use fails startup with a clear message instead of an error
- * logged later on a background thread while the application keeps running without the listener.
+ * Binds the listening socket on the caller's thread, before Spring Integration's accept
+ * loop starts, so that a port already in use fails startup with a clear message instead
+ * of an error logged later on a background thread while the application keeps running
+ * without the listener.
  */
 public final class PreboundSocketFactorySupport implements TcpSocketFactorySupport {
 
@@ -50,7 +51,9 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 		this.refusal = refusal;
 	}
 
-	/** Binds now and returns the bound port (the real one when the configured port is 0). */
+	/**
+	 * Binds now and returns the bound port (the real one when the configured port is 0).
+	 */
 	public synchronized int bind() throws IOException {
 		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.refusal);
 		try {
@@ -88,7 +91,10 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 		};
 	}
 
-	/** The socket bound at startup; after a stop and start, a fresh one on the same address. */
+	/**
+	 * The socket bound at startup; after a stop and start, a fresh one on the same
+	 * address.
+	 */
 	private synchronized ServerSocket take() throws IOException {
 		GatewayServerSocket socket = this.bound;
 		if (socket == null || socket.isClosed()) {
@@ -99,7 +105,10 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 		return socket;
 	}
 
-	/** The accept error now in progress on the listening socket, or null while accepts succeed. */
+	/**
+	 * The accept error now in progress on the listening socket, or null while accepts
+	 * succeed.
+	 */
 	public @Nullable String acceptFailure() {
 		GatewayServerSocket socket = this.current;
 		return (socket != null) ? socket.acceptFailure() : null;

@@ -8,16 +8,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Enforces deadlines the JDK cannot: a blocking socket write has no timeout, and a handler call
- * has none either. Watched items publish a deadline; one thread checks them every tick and expires
- * the late ones. A watched item costs a set insertion, not a scheduled task per operation.
+ * Enforces deadlines the JDK cannot: a blocking socket write has no timeout, and a
+ * handler call has none either. Watched items publish a deadline; one thread checks them
+ * every tick and expires the late ones. A watched item costs a set insertion, not a
+ * scheduled task per operation.
  */
 public final class TimeoutSweeper implements AutoCloseable {
 
 	/** Something with a deadline that the sweeper can enforce. */
 	public interface Deadline {
 
-		/** The {@link System#nanoTime()} by which it must be done, or 0 when nothing is pending. */
+		/**
+		 * The {@link System#nanoTime()} by which it must be done, or 0 when nothing is
+		 * pending.
+		 */
 		long deadlineNanos();
 
 		/** Called (on the sweeper's thread) once the deadline has passed. */
@@ -30,8 +34,8 @@ public final class TimeoutSweeper implements AutoCloseable {
 	private final ScheduledExecutorService ticker;
 
 	public TimeoutSweeper(Duration tick) {
-		this.ticker = Executors.newSingleThreadScheduledExecutor(
-				Thread.ofPlatform().daemon().name("tcp-timeout-sweeper").factory());
+		this.ticker = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tcp-timeout-sweeper").factory());
 		this.ticker.scheduleWithFixedDelay(this::sweep, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

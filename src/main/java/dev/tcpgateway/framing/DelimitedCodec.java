@@ -10,8 +10,9 @@ import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
 
 /**
- * Framings that end each frame with a delimiter byte: lines (CRLF or LF), NUL-terminated and
- * STX/ETX. Reads only up to {@code max-frame-size} bytes of payload before rejecting the frame.
+ * Framings that end each frame with a delimiter byte: lines (CRLF or LF), NUL-terminated
+ * and STX/ETX. Reads only up to {@code max-frame-size} bytes of payload before rejecting
+ * the frame.
  */
 final class DelimitedCodec implements FrameCodec {
 
@@ -36,7 +37,10 @@ final class DelimitedCodec implements FrameCodec {
 		this.serializer = serializer;
 	}
 
-	/** Lines end with LF and a CR before it is dropped, so both telnet (CRLF) and nc (LF) work. */
+	/**
+	 * Lines end with LF and a CR before it is dropped, so both telnet (CRLF) and nc (LF)
+	 * work.
+	 */
 	static DelimitedCodec crlf(int maxFrameSize) {
 		return new DelimitedCodec(NO_START_BYTE, '\n', true, maxFrameSize, TcpCodecs.crlf());
 	}
@@ -66,7 +70,8 @@ final class DelimitedCodec implements FrameCodec {
 			}
 			b = Streams.nextByte(in);
 		}
-		// One byte of slack so that a CR right before the LF does not count against the limit.
+		// One byte of slack so that a CR right before the LF does not count against the
+		// limit.
 		int limit = this.stripCarriageReturn ? this.maxFrameSize + 1 : this.maxFrameSize;
 		FrameBytes frame = new FrameBytes();
 		while (b != this.endByte) {

@@ -3,8 +3,9 @@ package dev.tcpgateway.framing;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer for assembling one frame. Starts small so that short requests (the common
- * case) do not pay for {@code max-frame-size} up front; callers enforce the bound.
+ * A growable byte buffer for assembling one frame. Starts small so that short requests
+ * (the common case) do not pay for {@code max-frame-size} up front; callers enforce the
+ * bound.
  */
 final class FrameBytes {
 

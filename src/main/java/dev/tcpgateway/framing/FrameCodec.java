@@ -6,24 +6,30 @@ import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 
 /**
- * One listener's framing: reads requests off the socket and encodes replies and errors, every
- * frame bounded by the listener's {@code max-frame-size}.
+ * One listener's framing: reads requests off the socket and encodes replies and errors,
+ * every frame bounded by the listener's {@code max-frame-size}.
  */
 public interface FrameCodec {
 
 	/**
-	 * Reads one frame. End of stream, before or inside a frame, ends the connection quietly with a
+	 * Reads one frame. End of stream, before or inside a frame, ends the connection
+	 * quietly with a
 	 * {@link org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException}.
 	 */
 	Deserializer<Frame> deserializer();
 
-	/** Writes bytes produced by {@link #reply} or {@link #error} with this framing's delimiters. */
+	/**
+	 * Writes bytes produced by {@link #reply} or {@link #error} with this framing's
+	 * delimiters.
+	 */
 	Serializer<byte[]> serializer();
 
 	/** Encodes a handler's reply to {@code request}. */
 	byte[] reply(Frame.Request request, byte[] body, boolean close);
 
-	/** Encodes an error reply; {@code request} is null when the frame itself was rejected. */
+	/**
+	 * Encodes an error reply; {@code request} is null when the frame itself was rejected.
+	 */
 	byte[] error(Problem problem, Frame.@Nullable Request request);
 
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How a listener cuts the byte stream into requests and frames its replies. The names are the
- * values users write in {@code tcp.listeners.<name>.framing}.
+ * How a listener cuts the byte stream into requests and frames its replies. The names are
+ * the values users write in {@code tcp.listeners.<name>.framing}.
  */
 public enum Framing {
 
@@ -31,7 +31,9 @@ public enum Framing {
 	/** Data ended by a NUL (0x00) byte. */
 	NULL_TERMINATED,
 
-	/** HTTP/1.x requests (head and Content-Length body); replies become HTTP responses. */
+	/**
+	 * HTTP/1.x requests (head and Content-Length body); replies become HTTP responses.
+	 */
 	HTTP;
 
 	/** The spelling used in configuration, e.g. {@code length-header-1}. */
@@ -44,7 +46,9 @@ public enum Framing {
 		return Arrays.stream(values()).map(Framing::configName).collect(Collectors.joining(", "));
 	}
 
-	/** The codec for this framing, with every frame bounded by {@code maxFrameSize} bytes. */
+	/**
+	 * The codec for this framing, with every frame bounded by {@code maxFrameSize} bytes.
+	 */
 	public FrameCodec codec(int maxFrameSize) {
 		return switch (this) {
 			case CRLF -> DelimitedCodec.crlf(maxFrameSize);

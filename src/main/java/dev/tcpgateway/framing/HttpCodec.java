@@ -9,9 +9,9 @@ import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
 
 /**
- * HTTP/1.x on a TCP listener: enough of the protocol for curl, wrk, ab and browsers. Requests are
- * framed by their head and {@code Content-Length}; a handler's reply becomes the body of a
- * {@code 200 OK}; problems become 4xx/5xx responses.
+ * HTTP/1.x on a TCP listener: enough of the protocol for curl, wrk, ab and browsers.
+ * Requests are framed by their head and {@code Content-Length}; a handler's reply becomes
+ * the body of a {@code 200 OK}; problems become 4xx/5xx responses.
  */
 final class HttpCodec implements FrameCodec {
 
@@ -62,7 +62,8 @@ final class HttpCodec implements FrameCodec {
 			head.append("Connection: close\r\n");
 		}
 		else if (request != null && request.http10()) {
-			// HTTP/1.0 closes by default; say that this connection stays open as the client asked.
+			// HTTP/1.0 closes by default; say that this connection stays open as the
+			// client asked.
 			head.append("Connection: keep-alive\r\n");
 		}
 		head.append("\r\n");

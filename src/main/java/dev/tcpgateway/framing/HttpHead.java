@@ -5,11 +5,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of a request head that decide framing and connection reuse, or the problem that makes
- * the head unusable.
+ * The parts of a request head that decide framing and connection reuse, or the problem
+ * that makes the head unusable.
  */
-record HttpHead(@Nullable Problem problem, long contentLength, boolean keepAlive, boolean headMethod,
-		boolean http10) {
+record HttpHead(@Nullable Problem problem, long contentLength, boolean keepAlive, boolean headMethod, boolean http10) {
 
 	private static final HttpHead MALFORMED = rejected(Problem.MALFORMED);
 
@@ -75,7 +74,9 @@ record HttpHead(@Nullable Problem problem, long contentLength, boolean keepAlive
 		return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
 	}
 
-	/** Digits only, and few enough to fit a long: "+5", "-1" and "5, 5" are all refused. */
+	/**
+	 * Digits only, and few enough to fit a long: "+5", "-1" and "5, 5" are all refused.
+	 */
 	private static long parseLength(String value) {
 		if (value.isEmpty() || value.length() > 18) {
 			return -1;
@@ -115,7 +116,10 @@ record HttpHead(@Nullable Problem problem, long contentLength, boolean keepAlive
 		return true;
 	}
 
-	/** Visible characters, spaces, tabs and obs-text; no other control characters (a lone CR included). */
+	/**
+	 * Visible characters, spaces, tabs and obs-text; no other control characters (a lone
+	 * CR included).
+	 */
 	private static boolean isFieldValue(String s) {
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

@@ -5,13 +5,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads one HTTP/1.x request: the head up to the blank line, then a {@code Content-Length} body.
- * Strict where leniency would let two parsers disagree about where a request ends (RFC 9112:
- * no obsolete line folding, no whitespace before the colon, no conflicting lengths).
+ * Reads one HTTP/1.x request: the head up to the blank line, then a
+ * {@code Content-Length} body. Strict where leniency would let two parsers disagree about
+ * where a request ends (RFC 9112: no obsolete line folding, no whitespace before the
+ * colon, no conflicting lengths).
  */
 final class HttpRequestReader {
 
-	/** RFC 9112 section 2.2: a server should ignore at least one empty line before a request. */
+	/**
+	 * RFC 9112 section 2.2: a server should ignore at least one empty line before a
+	 * request.
+	 */
 	private static final int MAX_LEADING_EMPTY_LINES = 8;
 
 	private final int maxFrameSize;

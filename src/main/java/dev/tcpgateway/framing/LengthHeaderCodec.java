@@ -12,7 +12,8 @@ import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
 
 /**
  * A big-endian length of 1, 2 or 4 bytes, then the payload. The length is checked against
- * {@code max-frame-size} before anything is allocated, so a header of 0x7FFFFFFF costs nothing.
+ * {@code max-frame-size} before anything is allocated, so a header of 0x7FFFFFFF costs
+ * nothing.
  */
 final class LengthHeaderCodec implements FrameCodec {
 
@@ -24,7 +25,8 @@ final class LengthHeaderCodec implements FrameCodec {
 
 	LengthHeaderCodec(int headerBytes, int maxFrameSize) {
 		this.headerBytes = headerBytes;
-		// A 1-byte header cannot describe more than 255 bytes, whatever the configuration says.
+		// A 1-byte header cannot describe more than 255 bytes, whatever the configuration
+		// says.
 		this.maxFrameSize = (int) Math.min(maxFrameSize, capacity(headerBytes));
 		this.serializer = TcpCodecs.lengthHeader(headerBytes);
 	}

@@ -1,8 +1,9 @@
 package dev.tcpgateway.framing;
 
 /**
- * Everything that can go wrong with a request, with the short text a line client sees after
- * {@code ERR } and the status an HTTP client sees. Texts never carry class names or stack traces.
+ * Everything that can go wrong with a request, with the short text a line client sees
+ * after {@code ERR } and the status an HTTP client sees. Texts never carry class names or
+ * stack traces.
  */
 public enum Problem {
 
@@ -58,8 +59,9 @@ public enum Problem {
 	}
 
 	/**
-	 * Whether the connection must be closed after the error reply: after a framing problem the
-	 * position in the stream is unknown, so reading on would desynchronise the next request.
+	 * Whether the connection must be closed after the error reply: after a framing
+	 * problem the position in the stream is unknown, so reading on would desynchronise
+	 * the next request.
 	 */
 	public boolean closesConnection() {
 		return this.closesConnection;

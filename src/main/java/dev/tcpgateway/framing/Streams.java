@@ -5,13 +5,18 @@ import java.io.InputStream;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
-/** Reads that turn the peer closing into a quiet end of the connection rather than an error. */
+/**
+ * Reads that turn the peer closing into a quiet end of the connection rather than an
+ * error.
+ */
 final class Streams {
 
 	private Streams() {
 	}
 
-	/** The first byte of a frame; end of stream here is an orderly close between requests. */
+	/**
+	 * The first byte of a frame; end of stream here is an orderly close between requests.
+	 */
 	static int firstByte(InputStream in) throws IOException {
 		int b = in.read();
 		if (b < 0) {
@@ -21,8 +26,8 @@ final class Streams {
 	}
 
 	/**
-	 * A byte inside a frame. The client gave up mid-request, so there is nobody to answer; closing
-	 * quietly keeps client faults out of the error log.
+	 * A byte inside a frame. The client gave up mid-request, so there is nobody to
+	 * answer; closing quietly keeps client faults out of the error log.
 	 */
 	static int nextByte(InputStream in) throws IOException {
 		int b = in.read();
@@ -40,7 +45,9 @@ final class Streams {
 		return bytes;
 	}
 
-	/** The {@code ERR <reason>} line that every non-HTTP framing answers problems with. */
+	/**
+	 * The {@code ERR <reason>} line that every non-HTTP framing answers problems with.
+	 */
 	static byte[] errorLine(Problem problem, int maxFrameSize) {
 		String text = (problem == Problem.FRAME_TOO_LARGE || problem == Problem.HEAD_TOO_LARGE)
 				? problem.text() + " (max " + maxFrameSize + " bytes)" : problem.text();

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
-/** A listener that has been started: its configuration, its bound port and its live state. */
+/**
+ * A listener that has been started: its configuration, its bound port and its live state.
+ */
 public final class ActiveListener {
 
 	private final String name;
@@ -42,7 +44,9 @@ public final class ActiveListener {
 		return this.connectionFactory.getPort();
 	}
 
-	/** Listening, and accepting: false while accepts fail (descriptor exhaustion, say). */
+	/**
+	 * Listening, and accepting: false while accepts fail (descriptor exhaustion, say).
+	 */
 	public boolean isListening() {
 		return this.connectionFactory.isListening() && this.sockets.acceptFailure() == null;
 	}
@@ -56,7 +60,10 @@ public final class ActiveListener {
 		return this.connections.count();
 	}
 
-	/** The most connections the listener holds at once (smaller than max-connections with a platform pool). */
+	/**
+	 * The most connections the listener holds at once (smaller than max-connections with
+	 * a platform pool).
+	 */
 	public int maxConnections() {
 		return this.connections.max();
 	}

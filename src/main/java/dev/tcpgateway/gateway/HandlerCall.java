@@ -5,10 +5,10 @@ import java.util.concurrent.TimeUnit;
 import dev.tcpgateway.connection.TimeoutSweeper;
 
 /**
- * One handler invocation under {@code handler-timeout}. When the deadline passes, the handler's
- * thread is interrupted (sleeps, socket reads and waits end at once). A handler that ignores the
- * interrupt is abandoned after a grace period: its connection is closed, so the client is not left
- * waiting on a reply that may never come.
+ * One handler invocation under {@code handler-timeout}. When the deadline passes, the
+ * handler's thread is interrupted (sleeps, socket reads and waits end at once). A handler
+ * that ignores the interrupt is abandoned after a grace period: its connection is closed,
+ * so the client is not left waiting on a reply that may never come.
  */
 final class HandlerCall implements TimeoutSweeper.Deadline {
 
@@ -53,9 +53,10 @@ final class HandlerCall implements TimeoutSweeper.Deadline {
 	}
 
 	/**
-	 * Ends the call on the handler's own thread. Returns the state it ended in; when the call
-	 * timed out, clears the interrupt so that the connection's next socket read is not affected.
-	 * Synchronized with {@link #expire()}, so an interrupt can never land after this returns.
+	 * Ends the call on the handler's own thread. Returns the state it ended in; when the
+	 * call timed out, clears the interrupt so that the connection's next socket read is
+	 * not affected. Synchronized with {@link #expire()}, so an interrupt can never land
+	 * after this returns.
 	 */
 	synchronized Outcome complete() {
 		State ended = this.state;
@@ -78,7 +79,10 @@ final class HandlerCall implements TimeoutSweeper.Deadline {
 		/** Interrupted at the deadline; the client gets a timeout reply. */
 		TIMED_OUT,
 
-		/** Ignored the interrupt; its connection has been closed, so there is nobody to answer. */
+		/**
+		 * Ignored the interrupt; its connection has been closed, so there is nobody to
+		 * answer.
+		 */
 		ABANDONED
 
 	}

@@ -29,9 +29,9 @@ import org.springframework.integration.ip.dsl.TcpNetServerConnectionFactorySpec;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
 /**
- * Builds one listener from its configuration: the framing codec, the pre-bound listening socket
- * with its connection limits, the threads, and the Spring Integration flow (TCP inbound gateway ->
- * request dispatcher -> handler).
+ * Builds one listener from its configuration: the framing codec, the pre-bound listening
+ * socket with its connection limits, the threads, and the Spring Integration flow (TCP
+ * inbound gateway -> request dispatcher -> handler).
  */
 final class ListenerAssembly {
 
@@ -68,7 +68,8 @@ final class ListenerAssembly {
 			.backlog(listener.backlog())
 			.deserializer(codec.deserializer())
 			.serializer(codec.serializer())
-			// Also sizes Spring Integration's per-connection output buffer (megabytes by default).
+			// Also sizes Spring Integration's per-connection output buffer (megabytes by
+			// default).
 			.soSendBufferSize((int) listener.sendBufferSize().toBytes())
 			.soTcpNoDelay(true)
 			.soKeepAlive(true)
@@ -116,8 +117,8 @@ final class ListenerAssembly {
 		try {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
 					listener.port());
-			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address,
-					listener.backlog(), connections, refusal);
+			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address, listener.backlog(),
+					connections, refusal);
 			sockets.bind();
 			return sockets;
 		}

@@ -28,10 +28,10 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each declared listener into a running TCP inbound gateway at startup and removes them at
- * shutdown. Start is all-or-nothing: every handler is resolved and every port bound on the
- * starting thread, so a bad listener fails startup with one line instead of leaving a server that
- * runs without it.
+ * Turns each declared listener into a running TCP inbound gateway at startup and removes
+ * them at shutdown. Start is all-or-nothing: every handler is resolved and every port
+ * bound on the starting thread, so a bad listener fails startup with one line instead of
+ * leaving a server that runs without it.
  */
 @Component
 class ListenerLifecycle implements SmartLifecycle {
@@ -113,8 +113,8 @@ class ListenerLifecycle implements SmartLifecycle {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTEN_TIMEOUT_MILLIS);
 		while (!factory.isListening()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Listener '" + name + "' did not start listening within "
-						+ LISTEN_TIMEOUT_MILLIS + " ms");
+				throw new IllegalStateException(
+						"Listener '" + name + "' did not start listening within " + LISTEN_TIMEOUT_MILLIS + " ms");
 			}
 			try {
 				Thread.sleep(2);

@@ -25,10 +25,10 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * The gateway's service step: turns a frame into a {@link TcpRequest}, calls the listener's handler
- * within the listener's request limits and timeout, and encodes its reply, or the error reply when
- * the frame was rejected, the handler failed, timed out or found no free slot. Nothing here lets
- * one client's fault reach another connection.
+ * The gateway's service step: turns a frame into a {@link TcpRequest}, calls the
+ * listener's handler within the listener's request limits and timeout, and encodes its
+ * reply, or the error reply when the frame was rejected, the handler failed, timed out or
+ * found no free slot. Nothing here lets one client's fault reach another connection.
  */
 final class RequestDispatcher implements GenericHandler<Frame> {
 
@@ -50,8 +50,8 @@ final class RequestDispatcher implements GenericHandler<Frame> {
 
 	private final Consumer<String> closeConnection;
 
-	RequestDispatcher(String name, ListenerProperties listener, FrameCodec codec, TcpHandler handler, ListenerMeters meters,
-			RequestLimiter limiter, TimeoutSweeper sweeper, Consumer<String> closeConnection) {
+	RequestDispatcher(String name, ListenerProperties listener, FrameCodec codec, TcpHandler handler,
+			ListenerMeters meters, RequestLimiter limiter, TimeoutSweeper sweeper, Consumer<String> closeConnection) {
 		this.name = name;
 		this.listener = listener;
 		this.codec = codec;
@@ -137,9 +137,8 @@ final class RequestDispatcher implements GenericHandler<Frame> {
 
 	private void abandon(@Nullable String connectionId, MessageHeaders headers) {
 		this.meters.timeout();
-		logger.warn(this.name + ": handler ignored the interrupt at handler-timeout ("
-				+ this.listener.handlerTimeout() + ") on a request from " + client(headers)
-				+ "; closing that connection");
+		logger.warn(this.name + ": handler ignored the interrupt at handler-timeout (" + this.listener.handlerTimeout()
+				+ ") on a request from " + client(headers) + "; closing that connection");
 		if (connectionId != null) {
 			this.closeConnection.accept(connectionId);
 		}
@@ -150,15 +149,16 @@ final class RequestDispatcher implements GenericHandler<Frame> {
 		if (ex instanceof InterruptedException) {
 			Thread.currentThread().interrupt();
 		}
-		// The handler is server code: its failure is ours, so the operator gets the stack trace.
+		// The handler is server code: its failure is ours, so the operator gets the stack
+		// trace.
 		logger.error(this.name + ": handler failed on a request from " + client(headers),
 				(ex != null) ? ex : new IllegalStateException("the handler returned null instead of a TcpReply"));
 		return reply(this.codec.error(Problem.HANDLER_FAILED, request), request.closeAfterReply());
 	}
 
 	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId, MessageHeaders headers) {
-		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "",
-				remoteAddress(headers), this.listener.framing(), request.bytes());
+		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "", remoteAddress(headers),
+				this.listener.framing(), request.bytes());
 	}
 
 	private static InetSocketAddress remoteAddress(MessageHeaders headers) {

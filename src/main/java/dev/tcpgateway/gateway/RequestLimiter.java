@@ -5,9 +5,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code max-concurrent-requests}: the tutorial's semaphore. A request that finds every slot taken
- * waits up to {@code queue-timeout} for one, then is answered "busy" on a connection that stays
- * open.
+ * {@code max-concurrent-requests}: the tutorial's semaphore. A request that finds every
+ * slot taken waits up to {@code queue-timeout} for one, then is answered "busy" on a
+ * connection that stays open.
  */
 final class RequestLimiter {
 
@@ -17,14 +17,19 @@ final class RequestLimiter {
 
 	private final long queueTimeoutNanos;
 
-	/** @param maxConcurrent the most handler calls at once; 0 for no limit */
+	/**
+	 * @param maxConcurrent the most handler calls at once; 0 for no limit
+	 */
 	RequestLimiter(int maxConcurrent, Duration queueTimeout) {
 		this.maxConcurrent = maxConcurrent;
 		this.slots = (maxConcurrent > 0) ? new Semaphore(maxConcurrent, true) : null;
 		this.queueTimeoutNanos = queueTimeout.toNanos();
 	}
 
-	/** Takes a slot, waiting at most {@code queue-timeout}; false when none freed up in time. */
+	/**
+	 * Takes a slot, waiting at most {@code queue-timeout}; false when none freed up in
+	 * time.
+	 */
 	boolean tryEnter() {
 		if (this.slots == null) {
 			return true;

@@ -7,7 +7,9 @@ import dev.tcpgateway.config.TcpGatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The handlers that ship with the server, under the bean names the default listeners use. */
+/**
+ * The handlers that ship with the server, under the bean names the default listeners use.
+ */
 @Configuration(proxyBeanMethods = false)
 class BuiltInHandlers {
 

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * A small line protocol for trying the server out and for health probes: {@code PING},
- * {@code ECHO}, {@code TIME}, {@code SLEEP}, {@code STATS}, {@code HELP}, {@code QUIT}. Every
- * request gets exactly one reply line, so pipelining clients can match replies by order.
+ * {@code ECHO}, {@code TIME}, {@code SLEEP}, {@code STATS}, {@code HELP}, {@code QUIT}.
+ * Every request gets exactly one reply line, so pipelining clients can match replies by
+ * order.
  */
 final class CommandsHandler implements TcpHandler {
 
@@ -52,7 +53,10 @@ final class CommandsHandler implements TcpHandler {
 		return argument.isBlank() ? TcpReply.of(reply) : TcpReply.of("ERR " + name + " takes no argument");
 	}
 
-	/** Echoes the raw bytes after {@code ECHO }, so binary and non-UTF-8 text come back unchanged. */
+	/**
+	 * Echoes the raw bytes after {@code ECHO }, so binary and non-UTF-8 text come back
+	 * unchanged.
+	 */
 	private static TcpReply echo(byte[] bytes) {
 		int start = 0;
 		while (start < bytes.length && bytes[start] != ' ') {
@@ -83,7 +87,10 @@ final class CommandsHandler implements TcpHandler {
 		return TcpReply.of("SLEPT " + millis);
 	}
 
-	/** The client's text, shortened and stripped of control bytes, so it cannot forge a reply. */
+	/**
+	 * The client's text, shortened and stripped of control bytes, so it cannot forge a
+	 * reply.
+	 */
 	private static String printable(String text) {
 		StringBuilder out = new StringBuilder();
 		text.codePoints()

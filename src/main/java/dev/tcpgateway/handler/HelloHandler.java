@@ -7,7 +7,8 @@ final class HelloHandler implements TcpHandler {
 
 	private static final TcpReply HTTP_REPLY = TcpReply.of("Hello, World!\r\n");
 
-	// On line framings the framing adds the line end; a second one would read as an extra reply.
+	// On line framings the framing adds the line end; a second one would read as an extra
+	// reply.
 	private static final TcpReply LINE_REPLY = TcpReply.of("Hello, World!");
 
 	@Override

@@ -3,8 +3,8 @@ package dev.tcpgateway.handler;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a handler answers: the reply payload (the framing adds delimiters, a length header or the
- * HTTP status line) and whether to close the connection once it is written.
+ * What a handler answers: the reply payload (the framing adds delimiters, a length header
+ * or the HTTP status line) and whether to close the connection once it is written.
  *
  * @param bytes the payload
  * @param closeAfterReply close the connection after writing the reply

@@ -12,8 +12,8 @@ import dev.tcpgateway.framing.Framing;
  * @param connectionId identifies the connection; stable for all requests on it
  * @param remoteAddress the client's address and port
  * @param framing the listener's framing
- * @param bytes the payload without delimiters or length header; on the {@code http} framing, the
- * whole request as received (head and body)
+ * @param bytes the payload without delimiters or length header; on the {@code http}
+ * framing, the whole request as received (head and body)
  */
 public record TcpRequest(String listener, String connectionId, InetSocketAddress remoteAddress, Framing framing,
 		byte[] bytes) {

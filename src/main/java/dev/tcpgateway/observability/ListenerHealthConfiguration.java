@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code tcp} health component: one child per enabled listener, so {@code /actuator/health}
- * is DOWN unless every listener is listening.
+ * The {@code tcp} health component: one child per enabled listener, so
+ * {@code /actuator/health} is DOWN unless every listener is listening.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerHealthConfiguration {

@@ -7,7 +7,9 @@ import dev.tcpgateway.gateway.Listeners;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** UP while one listener accepts connections, with what an operator asks first about it. */
+/**
+ * UP while one listener accepts connections, with what an operator asks first about it.
+ */
 final class ListenerHealthIndicator implements HealthIndicator {
 
 	private final String name;
@@ -31,7 +33,8 @@ final class ListenerHealthIndicator implements HealthIndicator {
 			.withDetail("framing", this.configured.framing().configName())
 			.withDetail("handler", this.configured.handler())
 			.withDetail("connections", (listener != null) ? listener.openConnections() : 0)
-			.withDetail("maxConnections", (listener != null) ? listener.maxConnections() : this.configured.maxConnections());
+			.withDetail("maxConnections",
+					(listener != null) ? listener.maxConnections() : this.configured.maxConnections());
 		String acceptFailure = (listener != null) ? listener.acceptFailure() : null;
 		if (acceptFailure != null) {
 			health.withDetail("acceptFailure", acceptFailure);

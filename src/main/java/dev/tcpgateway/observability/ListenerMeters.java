@@ -8,8 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One listener's meters, tagged {@code listener=<name>}. The counters are created once, so the
- * per-request cost is an increment, not a registry lookup.
+ * One listener's meters, tagged {@code listener=<name>}. The counters are created once,
+ * so the per-request cost is an increment, not a registry lookup.
  */
 public final class ListenerMeters {
 
@@ -20,8 +20,9 @@ public final class ListenerMeters {
 	public static final String CONNECTIONS_OPENED = "tcp.connections.opened";
 
 	/**
-	 * Requests answered, tagged {@code outcome}: ok, error (handler failed), timeout (handler-timeout),
-	 * busy (no slot within queue-timeout) or bad-frame (oversized, malformed or too slow to arrive).
+	 * Requests answered, tagged {@code outcome}: ok, error (handler failed), timeout
+	 * (handler-timeout), busy (no slot within queue-timeout) or bad-frame (oversized,
+	 * malformed or too slow to arrive).
 	 */
 	public static final String REQUESTS = "tcp.requests";
 
@@ -73,7 +74,9 @@ public final class ListenerMeters {
 			.register(registry);
 	}
 
-	/** Removes every meter of a stopped listener, so a restart can register fresh ones. */
+	/**
+	 * Removes every meter of a stopped listener, so a restart can register fresh ones.
+	 */
 	public static void remove(MeterRegistry registry, String listener) {
 		registry.find(CONNECTIONS_ACTIVE).tag("listener", listener).meters().forEach(registry::remove);
 		registry.find(CONNECTIONS_OPENED).tag("listener", listener).meters().forEach(registry::remove);

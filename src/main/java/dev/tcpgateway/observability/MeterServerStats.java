@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code STATS} line, read from the same meters that {@code /actuator/metrics} shows, so the
- * two can never disagree.
+ * The {@code STATS} line, read from the same meters that {@code /actuator/metrics} shows,
+ * so the two can never disagree.
  */
 @Component
 class MeterServerStats implements ServerStats {

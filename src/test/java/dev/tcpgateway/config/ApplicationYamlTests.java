@@ -20,8 +20,8 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operator's top-level application.yml binds and validates, documents every key, and changes
- * nothing: the server behaves the same without it.
+ * The operator's top-level application.yml binds and validates, documents every key, and
+ * changes nothing: the server behaves the same without it.
  */
 class ApplicationYamlTests {
 
@@ -63,7 +63,10 @@ class ApplicationYamlTests {
 		assertThat(withFile.getProperty("server.port")).isEqualTo("8080");
 	}
 
-	/** The built-in listener defaults and the packaged properties, with or without the operator file. */
+	/**
+	 * The built-in listener defaults and the packaged properties, with or without the
+	 * operator file.
+	 */
 	private static StandardEnvironment environment(boolean withOperatorFile) throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		if (withOperatorFile) {
@@ -90,9 +93,8 @@ class ApplicationYamlTests {
 	void defaultsOfANewListenerAreTheRecordDefaults() throws IOException {
 		StandardEnvironment environment = environment(false);
 		environment.getPropertySources()
-			.addFirst(new org.springframework.core.env.MapPropertySource("user",
-					Map.of("tcp.listeners.mine.port", "9000", "tcp.listeners.hello.delay", "1s",
-							"tcp.listeners.commands.enabled", "false")));
+			.addFirst(new org.springframework.core.env.MapPropertySource("user", Map.of("tcp.listeners.mine.port",
+					"9000", "tcp.listeners.hello.delay", "1s", "tcp.listeners.commands.enabled", "false")));
 		TcpGatewayProperties properties = bind(environment);
 		ListenerProperties mine = properties.listeners().get("mine");
 		assertThat(mine.handler()).isEqualTo("mine");

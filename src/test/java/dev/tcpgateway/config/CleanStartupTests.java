@@ -11,7 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server starts from the operator's application.yml with one line per listener and nothing louder than INFO. */
+/**
+ * The server starts from the operator's application.yml with one line per listener and
+ * nothing louder than INFO.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class CleanStartupTests {
 

@@ -22,16 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Every bad value stops startup with one line that names the key and what is allowed, and no
- * stack trace.
+ * Every bad value stops startup with one line that names the key and what is allowed, and
+ * no stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationFailureTests {
 
 	@Test
 	void unknownFraming(CapturedOutput output) {
-		assertStartupFailsWith(output, "tcp.listeners.hello.framing: 'crfl' is not one of crlf, lf, stx-etx, "
-				+ "length-header-1, length-header-2, length-header-4, null-terminated, http",
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.framing: 'crfl' is not one of crlf, lf, stx-etx, "
+						+ "length-header-1, length-header-2, length-header-4, null-terminated, http",
 				"tcp.listeners.hello.framing=crfl");
 	}
 
@@ -50,8 +51,9 @@ class ConfigurationFailureTests {
 
 	@Test
 	void handlerBeanOfTheWrongType(CapturedOutput output) {
-		assertStartupFailsWith(output, "tcp.listeners.hello.handler: bean 'notAHandler' is neither a TcpHandler "
-				+ "nor a Function<String, String>; handler beans are commands, hello",
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.handler: bean 'notAHandler' is neither a TcpHandler "
+						+ "nor a Function<String, String>; handler beans are commands, hello",
 				"tcp.listeners.hello.handler=notAHandler");
 	}
 
@@ -72,8 +74,9 @@ class ConfigurationFailureTests {
 	@Test
 	void twoListenersOnOnePort(CapturedOutput output) throws IOException {
 		int port = freePort();
-		assertStartupFailsWith(output, "tcp.listeners.commands.port: " + port
-				+ " is already used by listener 'hello'; give each listener its own port",
+		assertStartupFailsWith(output,
+				"tcp.listeners.commands.port: " + port
+						+ " is already used by listener 'hello'; give each listener its own port",
 				"tcp.listeners.hello.port=" + port, "tcp.listeners.commands.port=" + port);
 	}
 
@@ -152,8 +155,10 @@ class ConfigurationFailureTests {
 
 	@Test
 	void unresolvableBindAddress(CapturedOutput output) {
-		assertStartupFailsWith(output, "tcp.listeners.hello.bind-address: 'no.such.host.invalid' is not an address "
-				+ "of this host; use an IP such as 0.0.0.0 or 127.0.0.1", "tcp.listeners.hello.bind-address=no.such.host.invalid");
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.bind-address: 'no.such.host.invalid' is not an address "
+						+ "of this host; use an IP such as 0.0.0.0 or 127.0.0.1",
+				"tcp.listeners.hello.bind-address=no.such.host.invalid");
 	}
 
 	private static void assertStartupFailsWith(CapturedOutput output, String expected, String... properties) {
@@ -161,19 +166,21 @@ class ConfigurationFailureTests {
 	}
 
 	/**
-	 * Starts the application with the given properties, expects it to fail, and returns the one
-	 * line of the failure analysis' description (failing if it is more than one line).
+	 * Starts the application with the given properties, expects it to fail, and returns
+	 * the one line of the failure analysis' description (failing if it is more than one
+	 * line).
 	 */
 	private static String failureDescription(CapturedOutput output, String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
-		for (String safeDefault : List.of("server.port=0", "tcp.listeners.hello.port=0", "tcp.listeners.commands.port=0",
-				"spring.main.banner-mode=off")) {
+		for (String safeDefault : List.of("server.port=0", "tcp.listeners.hello.port=0",
+				"tcp.listeners.commands.port=0", "spring.main.banner-mode=off")) {
 			String key = safeDefault.substring(0, safeDefault.indexOf('=') + 1);
 			if (all.stream().noneMatch((property) -> property.startsWith(key))) {
 				all.add(safeDefault);
 			}
 		}
-		// As arguments: they must win over the operator's ./application.yml, as they would for a user.
+		// As arguments: they must win over the operator's ./application.yml, as they
+		// would for a user.
 		String[] arguments = all.stream().map((property) -> "--" + property).toArray(String[]::new);
 		Supplier<Object> start = () -> new SpringApplicationBuilder(TcpGatewayApplication.class, ExtraBeans.class)
 			.run(arguments);

@@ -16,7 +16,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** IDEs complete and explain every tcp.* key: the generated metadata has a description for each. */
+/**
+ * IDEs complete and explain every tcp.* key: the generated metadata has a description for
+ * each.
+ */
 class ConfigurationMetadataTests {
 
 	@Test

@@ -46,9 +46,9 @@ class ConcurrencyTests {
 		long start = System.nanoTime();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<CompletableFuture<String>> replies = connected.stream()
-				.map((client) -> CompletableFuture.supplyAsync(() -> client
-					.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-					.readToEndAsString(), threads))
+				.map((client) -> CompletableFuture.supplyAsync(
+						() -> client.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").readToEndAsString(),
+						threads))
 				.toList();
 			for (CompletableFuture<String> reply : replies) {
 				assertThat(reply.get(30, TimeUnit.SECONDS)).endsWith("Hello, World!\r\n");

@@ -20,7 +20,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A failing handler hurts only the request that made it fail; a plain Function works as a handler. */
+/**
+ * A failing handler hurts only the request that made it fail; a plain Function works as a
+ * handler.
+ */
 @GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "tcp.listeners.fragile.port=0", "tcp.listeners.fragile.handler=fragile",
@@ -36,7 +39,8 @@ class HandlerFailureTests {
 	@Test
 	void answersAFailureShortlyAndKeepsTheConnection(CapturedOutput output) {
 		double errorsBefore = errors();
-		try (RawClient client = RawClient.connect(port("fragile")); RawClient other = RawClient.connect(port("fragile"))) {
+		try (RawClient client = RawClient.connect(port("fragile"));
+				RawClient other = RawClient.connect(port("fragile"))) {
 			client.send("boom\r\n");
 			assertThat(client.readLine()).isEqualTo("ERR internal error");
 			client.send("fine\r\n");
@@ -61,7 +65,11 @@ class HandlerFailureTests {
 	}
 
 	private double errors() {
-		return this.meters.get(ListenerMeters.REQUESTS).tag("listener", "fragile").tag("outcome", "error").counter().count();
+		return this.meters.get(ListenerMeters.REQUESTS)
+			.tag("listener", "fragile")
+			.tag("outcome", "error")
+			.counter()
+			.count();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

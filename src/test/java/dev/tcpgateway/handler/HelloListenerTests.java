@@ -49,8 +49,7 @@ class HelloListenerTests {
 	void closesAfterTheReplyWhenAskedTo() {
 		try (RawClient client = RawClient.connect(this.port)) {
 			client.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-			assertThat(client.readToEndAsString())
-				.isEqualTo(OK_HEAD + "Connection: close\r\n\r\nHello, World!\r\n");
+			assertThat(client.readToEndAsString()).isEqualTo(OK_HEAD + "Connection: close\r\n\r\nHello, World!\r\n");
 		}
 	}
 
@@ -58,8 +57,7 @@ class HelloListenerTests {
 	void closesAfterAnHttp10RequestWithoutKeepAlive() {
 		try (RawClient client = RawClient.connect(this.port)) {
 			client.send("GET / HTTP/1.0\r\n\r\n");
-			assertThat(client.readToEndAsString())
-				.isEqualTo(OK_HEAD + "Connection: close\r\n\r\nHello, World!\r\n");
+			assertThat(client.readToEndAsString()).isEqualTo(OK_HEAD + "Connection: close\r\n\r\nHello, World!\r\n");
 		}
 	}
 

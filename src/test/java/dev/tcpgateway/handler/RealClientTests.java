@@ -32,7 +32,8 @@ class RealClientTests {
 	void curlReusesTheConnection() throws Exception {
 		assumeTrue(installed("curl"), "curl is not installed (apt-get install curl)");
 		String url = "http://127.0.0.1:" + this.helloPort;
-		assertThat(run("curl -s -w '%{num_connects}\\n' -o /dev/null " + url + "/a -o /dev/null " + url + "/b")).isEqualTo("1\n0\n");
+		assertThat(run("curl -s -w '%{num_connects}\\n' -o /dev/null " + url + "/a -o /dev/null " + url + "/b"))
+			.isEqualTo("1\n0\n");
 	}
 
 	@Test

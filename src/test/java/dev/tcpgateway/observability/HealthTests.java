@@ -15,7 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health is UP with one component per listener; the meters are on /actuator/prometheus. */
+/**
+ * Health is UP with one component per listener; the meters are on /actuator/prometheus.
+ */
 @GatewayTest
 class HealthTests {
 

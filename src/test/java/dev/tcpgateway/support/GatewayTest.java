@@ -11,10 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * A full server on random ports: the built-in listeners (and the actuator) bind port 0, so tests
- * never collide with a running server or with each other. Read a listener's bound port with
- * {@code @Value("${local.tcp.listeners.<name>.port}")} and the actuator's with
- * {@code @LocalServerPort}. Add listeners or settings with {@code @TestPropertySource}.
+ * A full server on random ports: the built-in listeners (and the actuator) bind port 0,
+ * so tests never collide with a running server or with each other. Read a listener's
+ * bound port with {@code @Value("${local.tcp.listeners.<name>.port}")} and the actuator's
+ * with {@code @LocalServerPort}. Add listeners or settings with
+ * {@code @TestPropertySource}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A raw TCP client for black-box tests: send bytes, trickle them, half-close, reset, or never
- * read. Every read is bounded by a timeout so a broken server fails the test instead of hanging it.
+ * A raw TCP client for black-box tests: send bytes, trickle them, half-close, reset, or
+ * never read. Every read is bounded by a timeout so a broken server fails the test
+ * instead of hanging it.
  */
 public final class RawClient implements AutoCloseable {
 
@@ -78,7 +79,8 @@ public final class RawClient implements AutoCloseable {
 		int b;
 		while ((b = readByte()) != '\n') {
 			if (b < 0) {
-				throw new IllegalStateException("Connection closed after '" + line.toString(StandardCharsets.UTF_8) + "'");
+				throw new IllegalStateException(
+						"Connection closed after '" + line.toString(StandardCharsets.UTF_8) + "'");
 			}
 			line.write(b);
 		}
@@ -115,8 +117,8 @@ public final class RawClient implements AutoCloseable {
 	}
 
 	/**
-	 * Reads one HTTP response: the head, then as many body bytes as {@code Content-Length} says.
-	 * Returns head and body as one string.
+	 * Reads one HTTP response: the head, then as many body bytes as
+	 * {@code Content-Length} says. Returns head and body as one string.
 	 */
 	public String readHttpResponse() {
 		StringBuilder head = new StringBuilder();
@@ -145,7 +147,10 @@ public final class RawClient implements AutoCloseable {
 		}
 	}
 
-	/** True when the server has closed the connection (the next read sees end of stream or a reset). */
+	/**
+	 * True when the server has closed the connection (the next read sees end of stream or
+	 * a reset).
+	 */
 	public boolean isClosedByServer() {
 		try {
 			return this.in.read() < 0;
