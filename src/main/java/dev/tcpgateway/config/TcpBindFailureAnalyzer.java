@@ -2,7 +2,6 @@ package dev.tcpgateway.config;
 
 import java.time.Duration;
 
-import dev.tcpgateway.framing.Framing;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -55,9 +54,6 @@ class TcpBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> impl
 	}
 
 	private static String expected(Class<?> target) {
-		if (target == Framing.class) {
-			return "is not one of " + Framing.allowedValues();
-		}
 		if (target.isEnum()) {
 			return "is not one of " + java.util.Arrays.stream(target.getEnumConstants())
 				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

@@ -1,8 +1,6 @@
 package dev.tcpgateway.framing;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How a listener cuts the byte stream into requests and frames its replies. The names are
@@ -39,11 +37,6 @@ public enum Framing {
 	/** The spelling used in configuration, e.g. {@code length-header-1}. */
 	public String configName() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
-	}
-
-	/** All configuration spellings, comma separated, for error messages. */
-	public static String allowedValues() {
-		return Arrays.stream(values()).map(Framing::configName).collect(Collectors.joining(", "));
 	}
 
 	/**
