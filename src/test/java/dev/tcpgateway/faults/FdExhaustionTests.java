@@ -1,0 +1,119 @@
+package dev.tcpgateway.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tcpgateway.TcpGatewayApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Family 10: the server runs out of file descriptors (a child JVM under a low
+ * {@code ulimit -n}). Spring Integration's own accept loop would stop the listener for
+ * good on the first "Too many open files"; ours logs it once, backs off, and serves again
+ * once descriptors are free.
+ */
+@Tag("slow")
+class FdExhaustionTests {
+
+	private static final int DESCRIPTOR_LIMIT = 400;
+
+	private final StringBuffer childOutput = new StringBuffer();
+
+	private Process child;
+
+	private final List<Socket> clients = new ArrayList<>();
+
+	@AfterEach
+	void cleanUp() {
+		this.clients.forEach(FdExhaustionTests::closeQuietly);
+		if (this.child != null) {
+			this.child.destroyForcibly();
+		}
+	}
+
+	@Test
+	void keepsListeningThroughDescriptorExhaustionAndRecovers() throws Exception {
+		int port = freePort();
+		startChild(port);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.childOutput.toString().contains("Listening on"));
+		assertThat(ping(port)).isEqualTo("PONG\r\n");
+		// Hold connections until the server cannot accept any more: it has fewer
+		// descriptors than we open.
+		for (int i = 0; i < DESCRIPTOR_LIMIT + 50; i++) {
+			Socket client = new Socket();
+			client.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+			this.clients.add(client);
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.childOutput.toString().contains("cannot accept connections (Too many open files)"));
+		this.clients.forEach(FdExhaustionTests::closeQuietly);
+		this.clients.clear();
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ping(port)).isEqualTo("PONG\r\n"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.childOutput.toString().contains("accepting connections again after"));
+		String log = this.childOutput.toString();
+		assertThat(log.lines().filter((line) -> line.contains("cannot accept connections"))).hasSize(1);
+		assertThat(log).doesNotContain("\tat ");
+	}
+
+	private void startChild(int port) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String command = "ulimit -n " + DESCRIPTOR_LIMIT + " && exec '" + java + "' -cp '"
+				+ System.getProperty("java.class.path") + "' " + TcpGatewayApplication.class.getName()
+				+ " --tcp.listeners.commands.port=" + port + " --tcp.listeners.commands.bind-address=127.0.0.1"
+				+ " --tcp.listeners.hello.enabled=false --server.port=0 --spring.main.banner-mode=off";
+		this.child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+		Thread.ofVirtual().start(() -> copy(this.child.getInputStream()));
+	}
+
+	private void copy(InputStream in) {
+		try {
+			byte[] buffer = new byte[8192];
+			int count;
+			while ((count = in.read(buffer)) >= 0) {
+				this.childOutput.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			// The child ended.
+		}
+	}
+
+	private static String ping(int port) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+			socket.setSoTimeout(5_000);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readNBytes(6), StandardCharsets.US_ASCII);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Closing anyway.
+		}
+	}
+
+}
