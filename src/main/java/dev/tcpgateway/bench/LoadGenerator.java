@@ -1,0 +1,248 @@
+package dev.tcpgateway.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A load generator for any of the server's framings, shipped with it the way
+ * redis-benchmark ships with Redis:
+ * {@code java -jar tcp-gateway.jar bench --port 1730 --duration 10s}. One virtual thread
+ * per connection; optional pipelining and a fixed rate; latencies in an HdrHistogram
+ * (from the intended send time when a rate is set, so a stalled server cannot hide its
+ * stalls).
+ */
+public final class LoadGenerator {
+
+	private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
+
+	private static final int READ_TIMEOUT_MILLIS = 30_000;
+
+	private final LoadOptions options;
+
+	private final PrintStream out;
+
+	private final byte[] batch;
+
+	private final boolean closeAfterReply;
+
+	private final Recorder recorder = new Recorder(3);
+
+	private final Histogram total = new Histogram(3);
+
+	private final LongAdder completed = new LongAdder();
+
+	private final LongAdder errors = new LongAdder();
+
+	private final LongAdder connectErrors = new LongAdder();
+
+	private final LongAdder bytesIn = new LongAdder();
+
+	private final LongAdder bytesOut = new LongAdder();
+
+	private final AtomicLong unclaimed;
+
+	private volatile boolean stopping;
+
+	LoadGenerator(LoadOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+		byte[] request = framed(options);
+		this.batch = new byte[request.length * options.pipeline()];
+		for (int i = 0; i < options.pipeline(); i++) {
+			System.arraycopy(request, 0, this.batch, i * request.length, request.length);
+		}
+		this.closeAfterReply = new String(options.payload()).toLowerCase(Locale.ROOT).contains("connection: close");
+		this.unclaimed = new AtomicLong((options.requests() > 0) ? options.requests() : Long.MAX_VALUE);
+	}
+
+	/**
+	 * Entry point for {@code java -jar tcp-gateway.jar bench ...}; returns the exit
+	 * status.
+	 */
+	public static int run(String[] args, PrintStream out) {
+		LoadOptions options;
+		try {
+			options = LoadOptions.parse(args);
+		}
+		catch (RuntimeException ex) {
+			out.println("bench: " + ex.getMessage());
+			out.println(LoadOptions.USAGE);
+			return 2;
+		}
+		try {
+			new LoadGenerator(options, out).run();
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	void run() throws InterruptedException {
+		this.out.printf("bench: %s:%d %s, %d connections, pipeline %d%s, %s%n", this.options.host(),
+				this.options.port(), this.options.framing().configName(), this.options.connections(),
+				this.options.pipeline(), (this.options.rate() > 0) ? ", " + this.options.rate() + " req/s" : "",
+				(this.options.duration() != null) ? this.options.duration().toSeconds() + " s"
+						: this.options.requests() + " requests");
+		long start = System.nanoTime();
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 0; i < this.options.connections(); i++) {
+			workers.add(Thread.ofVirtual().name("bench-" + i).start(this::work));
+		}
+		try (IntervalReport report = new IntervalReport(this.options.hdr(), this.out)) {
+			long deadline = (this.options.duration() != null) ? start + this.options.duration().toNanos()
+					: Long.MAX_VALUE;
+			while (workers.stream().anyMatch(Thread::isAlive)) {
+				long now = System.nanoTime();
+				if (now >= deadline) {
+					this.stopping = true;
+				}
+				Thread.sleep(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(deadline - now))));
+				Histogram interval = this.recorder.getIntervalHistogram();
+				this.total.add(interval);
+				report.interval(interval, System.nanoTime() - start, this.errors.sum());
+			}
+		}
+		Histogram last = this.recorder.getIntervalHistogram();
+		this.total.add(last);
+		Summary summary = new Summary(this.options, this.total, System.nanoTime() - start, this.completed.sum(),
+				this.errors.sum(), this.connectErrors.sum(), this.bytesIn.sum(), this.bytesOut.sum());
+		summary.print(this.out);
+		if (this.options.csv() != null) {
+			summary.appendCsv(this.options.csv());
+		}
+	}
+
+	private void work() {
+		long intervalNanos = (this.options.rate() > 0) ? TimeUnit.SECONDS.toNanos(1) * this.options.connections()
+				* this.options.pipeline() / this.options.rate() : 0;
+		long intended = System.nanoTime();
+		Connection connection = null;
+		ReplyReader reader = new ReplyReader(this.options.framing());
+		while (!this.stopping) {
+			int count = claim();
+			if (count == 0) {
+				break;
+			}
+			try {
+				if (connection == null) {
+					connection = connect();
+				}
+				if (intervalNanos > 0) {
+					intended += intervalNanos;
+					long wait = intended - System.nanoTime();
+					if (wait > 0) {
+						Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait), (int) (wait % 1_000_000));
+					}
+				}
+				long sent = (intervalNanos > 0) ? intended : System.nanoTime();
+				connection.out().write(this.batch, 0, this.batch.length / this.options.pipeline() * count);
+				connection.out().flush();
+				this.bytesOut.add((long) this.batch.length / this.options.pipeline() * count);
+				for (int i = 0; i < count; i++) {
+					int size = reader.read(connection.in());
+					this.recorder.recordValue(Math.max(0, System.nanoTime() - sent));
+					this.completed.increment();
+					this.bytesIn.add(Math.abs(size));
+					if (size < 0) {
+						this.errors.increment();
+					}
+				}
+				if (this.closeAfterReply) {
+					connection.close();
+					connection = null;
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				if (!this.stopping) {
+					this.errors.increment();
+				}
+				if (connection != null) {
+					connection.close();
+				}
+				connection = null;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (connection != null) {
+			connection.close();
+		}
+	}
+
+	/** Takes up to one pipeline's worth of the requests left to send. */
+	private int claim() {
+		while (true) {
+			long left = this.unclaimed.get();
+			if (left <= 0) {
+				return 0;
+			}
+			int take = (int) Math.min(left, this.options.pipeline());
+			if (this.unclaimed.compareAndSet(left, left - take)) {
+				return take;
+			}
+		}
+	}
+
+	private Connection connect() throws IOException {
+		Socket socket = new Socket();
+		try {
+			socket.setTcpNoDelay(true);
+			socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+			socket.connect(new InetSocketAddress(this.options.host(), this.options.port()),
+					(int) CONNECT_TIMEOUT_MILLIS);
+			return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+					new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+		}
+		catch (IOException ex) {
+			this.connectErrors.increment();
+			socket.close();
+			throw ex;
+		}
+	}
+
+	private static byte[] framed(LoadOptions options) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			options.framing().codec(Integer.MAX_VALUE - 8).serializer().serialize(options.payload(), bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Connection(Socket socket, InputStream in, OutputStream out) {
+
+		void close() {
+			try {
+				this.socket.close();
+			}
+			catch (IOException ex) {
+				// Closing anyway.
+			}
+		}
+
+	}
+
+}
