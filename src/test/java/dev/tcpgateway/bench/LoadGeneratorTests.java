@@ -1,0 +1,73 @@
+package dev.tcpgateway.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.tcpgateway.support.GatewayTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped load generator against a real server, and the limits it keeps. */
+@GatewayTest
+class LoadGeneratorTests {
+
+	@Value("${local.tcp.listeners.commands.port}")
+	int commandsPort;
+
+	@Value("${local.tcp.listeners.hello.port}")
+	int helloPort;
+
+	@Test
+	void sendsTheAskedNumberOfRequestsAndSummarises(@TempDir Path dir) throws Exception {
+		Path csv = dir.resolve("runs.csv");
+		Run run = run("--port", String.valueOf(this.commandsPort), "--requests", "2000", "--connections", "8",
+				"--pipeline", "4", "--csv", csv.toString());
+		assertThat(run.status()).isZero();
+		assertThat(run.output()).contains("requests  2,000 in").contains("errors    0 ").contains("p99.9");
+		assertThat(Files.readAllLines(csv)).hasSize(2).last().asString().contains(",crlf,8,4,2000,");
+	}
+
+	@Test
+	void countsErrorRepliesAsErrors() {
+		Run run = run("--port", String.valueOf(this.commandsPort), "--requests", "100", "--payload", "NOPE");
+		assertThat(run.output()).contains("errors    100 ");
+	}
+
+	@Test
+	void drivesTheHttpFramingIncludingConnectionClose() {
+		Run run = run("--port", String.valueOf(this.helloPort), "--framing", "http", "--requests", "200",
+				"--connections", "4", "--payload", "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
+		assertThat(run.output()).contains("requests  200 in").contains("errors    0 ");
+	}
+
+	@Test
+	void refusesToRunWithoutABound() {
+		Run run = run("--port", String.valueOf(this.commandsPort));
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.output()).contains("give --duration or --requests");
+	}
+
+	@Test
+	void refusesARemoteHostUnlessAllowed() {
+		Run run = run("--host", "192.0.2.1", "--port", "1", "--requests", "1");
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.output()).contains("192.0.2.1 is not a loopback address");
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		int status = LoadGenerator.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Run(int status, String output) {
+	}
+
+}
