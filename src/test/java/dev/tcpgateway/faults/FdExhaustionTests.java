@@ -47,9 +47,17 @@ class FdExhaustionTests {
 	@Test
 	void keepsListeningThroughDescriptorExhaustionAndRecovers() throws Exception {
 		int port = freePort();
-		startChild(port);
+		int managementPort = freePort();
+		startChild(port, managementPort);
 		await().atMost(Duration.ofSeconds(60)).until(() -> this.childOutput.toString().contains("Listening on"));
 		assertThat(ping(port)).isEqualTo("PONG\r\n");
+		// Connected before the exhaustion: during it, no new connection could reach the
+		// actuator.
+		Socket health = new Socket();
+		health.connect(new InetSocketAddress("127.0.0.1", managementPort), 5_000);
+		health.setSoTimeout(1_000);
+		this.clients.add(health);
+		assertThat(health(health)).startsWith("HTTP/1.1 200").contains("\"status\":\"UP\"");
 		// Hold connections until the server cannot accept any more: it has fewer
 		// descriptors than we open.
 		for (int i = 0; i < DESCRIPTOR_LIMIT + 50; i++) {
@@ -59,6 +67,9 @@ class FdExhaustionTests {
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.childOutput.toString().contains("cannot accept connections (Too many open files)"));
+		assertThat(health(health)).startsWith("HTTP/1.1 503")
+			.contains("\"status\":\"DOWN\"")
+			.contains("\"acceptFailure\":\"Too many open files\"");
 		this.clients.forEach(FdExhaustionTests::closeQuietly);
 		this.clients.clear();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ping(port)).isEqualTo("PONG\r\n"));
@@ -69,12 +80,39 @@ class FdExhaustionTests {
 		assertThat(log).doesNotContain("\tat ");
 	}
 
-	private void startChild(int port) throws IOException {
+	/**
+	 * One health request on a kept-alive connection; the response as text (chunked or
+	 * not).
+	 */
+	private static String health(Socket socket) throws IOException {
+		socket.getOutputStream()
+			.write("GET /actuator/health/tcp HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+		StringBuilder response = new StringBuilder();
+		byte[] buffer = new byte[8192];
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline && !(response.toString().contains("\"status\"")
+				&& (response.toString().endsWith("}") || response.toString().endsWith("0\r\n\r\n")))) {
+			try {
+				int count = socket.getInputStream().read(buffer);
+				if (count < 0) {
+					break;
+				}
+				response.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
+			}
+			catch (java.net.SocketTimeoutException ex) {
+				// Keep waiting until the deadline.
+			}
+		}
+		return response.toString();
+	}
+
+	private void startChild(int port, int managementPort) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String command = "ulimit -n " + DESCRIPTOR_LIMIT + " && exec '" + java + "' -cp '"
 				+ System.getProperty("java.class.path") + "' " + TcpGatewayApplication.class.getName()
 				+ " --tcp.listeners.commands.port=" + port + " --tcp.listeners.commands.bind-address=127.0.0.1"
-				+ " --tcp.listeners.hello.enabled=false --server.port=0 --spring.main.banner-mode=off";
+				+ " --tcp.listeners.hello.enabled=false --server.port=" + managementPort
+				+ " --spring.main.banner-mode=off";
 		this.child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
 		Thread.ofVirtual().start(() -> copy(this.child.getInputStream()));
 	}
