@@ -172,8 +172,4 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		super.close();
 	}
 
-	boolean writeTimedOut() {
-		return this.writeTimedOut;
-	}
-
 }

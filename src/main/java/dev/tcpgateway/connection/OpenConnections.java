@@ -20,7 +20,7 @@ public final class OpenConnections {
 
 	private final int maxPerClient;
 
-	private final @Nullable Refusal refusalAtMax;
+	private final Refusal refusalAtMax;
 
 	private final AtomicInteger open = new AtomicInteger();
 
@@ -79,10 +79,9 @@ public final class OpenConnections {
 		return taken[0];
 	}
 
-	private Refusal refuse(@Nullable Refusal refusal) {
-		Refusal reason = (refusal != null) ? refusal : Refusal.MAX_CONNECTIONS;
-		this.refused.get(reason).increment();
-		return reason;
+	private Refusal refuse(Refusal refusal) {
+		this.refused.get(refusal).increment();
+		return refusal;
 	}
 
 	public int count() {
