@@ -12,6 +12,7 @@ import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.connection.ConnectionSettings;
 import dev.tcpgateway.connection.GatewayConnectionSupport;
+import dev.tcpgateway.connection.GatewayServerFactorySpec;
 import dev.tcpgateway.connection.OpenConnections;
 import dev.tcpgateway.connection.PreboundSocketFactorySupport;
 import dev.tcpgateway.connection.ReadTimeouts;
@@ -25,7 +26,6 @@ import dev.tcpgateway.observability.ListenerMeters;
 
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.integration.ip.dsl.TcpNetServerConnectionFactorySpec;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
 /**
@@ -43,7 +43,7 @@ final class ListenerAssembly {
 
 	private final Executor executor;
 
-	private final TcpNetServerConnectionFactorySpec server;
+	private final GatewayServerFactorySpec server;
 
 	private final IntegrationFlow flow;
 
@@ -64,7 +64,8 @@ final class ListenerAssembly {
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper);
-		this.server = Tcp.netServer(listener.port())
+		this.server = GatewayServerFactorySpec
+			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(listener.backlog())
 			.deserializer(codec.deserializer())
 			.serializer(codec.serializer())
@@ -74,9 +75,7 @@ final class ListenerAssembly {
 			.soTcpNoDelay(true)
 			.soKeepAlive(true)
 			.lookupHost(false)
-			.taskExecutor(this.executor)
-			.socketFactorySupport(this.sockets)
-			.connectionSupport(new GatewayConnectionSupport(settings));
+			.taskExecutor(this.executor);
 		AbstractServerConnectionFactory factory = this.server.getObject();
 		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters,
 				new RequestLimiter(listener.maxConcurrentRequests(), listener.queueTimeout()), sweeper,

@@ -1,0 +1,38 @@
+package dev.tcpgateway.connection;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
+
+/**
+ * Spring Integration's blocking server factory, with its bookkeeping of closed
+ * connections amortised. The stock factory walks every open connection after every accept
+ * (building a list and making a log-level check per connection), so accepting N
+ * connections costs O(N^2) on the one accept thread: with 10,000 clients connecting at
+ * once, accepts queue up behind that walk. Here the walk runs at most every
+ * {@value #HARVEST_INTERVAL_MILLIS} ms of accepting, which still drops closed connections
+ * from its map promptly.
+ */
+final class GatewayServerConnectionFactory extends TcpNetServerConnectionFactory {
+
+	private static final long HARVEST_INTERVAL_MILLIS = 100;
+
+	private static final long HARVEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(HARVEST_INTERVAL_MILLIS);
+
+	/** Touched by the accept thread only. */
+	private long lastHarvest = System.nanoTime();
+
+	GatewayServerConnectionFactory(int port) {
+		super(port);
+	}
+
+	@Override
+	protected void harvestClosedConnections() {
+		long now = System.nanoTime();
+		if (now - this.lastHarvest >= HARVEST_INTERVAL_NANOS) {
+			this.lastHarvest = now;
+			super.harvestClosedConnections();
+		}
+	}
+
+}
