@@ -12,15 +12,11 @@ import java.util.stream.IntStream;
 
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,20 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestPropertySource(properties = { "tcp.listeners.small.port=0", "tcp.listeners.small.handler=commands",
 		"tcp.listeners.small.backlog=7", "tcp.listeners.pool.port=0", "tcp.listeners.pool.handler=commands",
 		"tcp.listeners.pool.executor=platform", "tcp.listeners.pool.max-threads=3", "tcp.listeners.pool.backlog=16" })
-class BacklogTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
-
-	Probe probe;
-
-	@BeforeEach
-	void probe() {
-		this.probe = new Probe(this.environment, this.meters);
-	}
+class BacklogTests extends FaultTest {
 
 	@Test
 	void theKernelHasTheConfiguredBacklog() throws Exception {

@@ -9,15 +9,11 @@ import java.util.List;
 
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"tcp.listeners.capped.max-connections=50", "tcp.listeners.perclient.port=0",
 		"tcp.listeners.perclient.handler=commands", "tcp.listeners.perclient.max-connections-per-client=3",
 		"tcp.listeners.hello.max-connections=2" })
-class ConnectionFloodTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
-
-	Probe probe;
-
-	@BeforeEach
-	void probe() {
-		this.probe = new Probe(this.environment, this.meters);
-	}
+class ConnectionFloodTests extends FaultTest {
 
 	@Test
 	void refusesConnectionsOverTheLimitAndRecovers(CapturedOutput output) {

@@ -2,15 +2,12 @@ package dev.tcpgateway.faults;
 
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,27 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
-class GarbageInputTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
+class GarbageInputTests extends FaultTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "C328", "FF", "C0AF", "EDA080", "00", "0D", "50494E0D47", "DEADBEEF00FF0D0D" })
 	void answersGarbageAndStaysInStep(String hex, CapturedOutput output) {
-		Probe probe = new Probe(this.environment, this.meters);
-		double baseline = probe.active("commands");
-		try (RawClient client = probe.connect("commands")) {
+		double baseline = this.probe.active("commands");
+		try (RawClient client = this.probe.connect("commands")) {
 			client.send(java.util.HexFormat.of().parseHex(hex));
 			client.send("\r\nPING\r\n");
 			assertThat(client.readLine()).startsWith("ERR ");
 			assertThat(client.readLine()).isEqualTo("PONG");
 		}
-		probe.assertCommandsServed();
-		probe.assertActiveReturnsTo("commands", baseline);
+		this.probe.assertCommandsServed();
+		this.probe.assertActiveReturnsTo("commands", baseline);
 		assertThat(output).doesNotContain("\tat ");
 	}
 

@@ -2,35 +2,18 @@ package dev.tcpgateway.faults;
 
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Family 6: a client that half-closes still gets what it asked for, and nothing more. */
 @GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
-class HalfCloseTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
-
-	Probe probe;
-
-	@BeforeEach
-	void probe() {
-		this.probe = new Probe(this.environment, this.meters);
-	}
+class HalfCloseTests extends FaultTest {
 
 	@Test
 	void deliversTheReplyToACompleteRequestThenCloses(CapturedOutput output) {

@@ -8,17 +8,13 @@ import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "tcp.listeners.faulty.port=0", "tcp.listeners.faulty.handler-timeout=1s",
 		"tcp.listeners.queue.port=0", "tcp.listeners.queue.handler=faulty",
 		"tcp.listeners.queue.max-concurrent-requests=1", "tcp.listeners.queue.queue-timeout=200ms" })
-class HandlerFaultTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
-
-	Probe probe;
-
-	@BeforeEach
-	void probe() {
-		this.probe = new Probe(this.environment, this.meters);
-	}
+class HandlerFaultTests extends FaultTest {
 
 	@Test
 	void aThrowingHandlerAnswersAnErrorAndTheConnectionGoesOn(CapturedOutput output) {

@@ -8,15 +8,12 @@ import java.util.List;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,33 +28,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "tcp.listeners.idle.port=0", "tcp.listeners.idle.handler=commands",
 		"tcp.listeners.idle.idle-timeout=3s" })
-class IdleReapTests {
+class IdleReapTests extends FaultTest {
 
 	private static final int CONNECTIONS = 2000;
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
 
 	@Test
 	void reapsIdleConnectionsAndReturnsTheirResources(CapturedOutput output) {
 		long descriptors = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getMaxFileDescriptorCount();
 		assumeTrue(descriptors > 3 * CONNECTIONS, "needs ulimit -n above " + 3 * CONNECTIONS);
-		Probe probe = new Probe(this.environment, this.meters);
-		double baseline = probe.active("idle");
+		double baseline = this.probe.active("idle");
 		int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 		long heapBefore = usedHeapAfterGc();
 		List<RawClient> clients = new ArrayList<>();
 		try {
 			for (int i = 0; i < CONNECTIONS; i++) {
-				clients.add(probe.connect("idle"));
+				clients.add(this.probe.connect("idle"));
 			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> probe.active("idle") >= baseline + CONNECTIONS);
-			probe.assertCommandsServed();
-			await().atMost(Duration.ofSeconds(30)).until(() -> probe.active("idle") <= baseline);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.probe.active("idle") >= baseline + CONNECTIONS);
+			this.probe.assertCommandsServed();
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.probe.active("idle") <= baseline);
 			for (RawClient client : clients.subList(0, 20)) {
 				assertThat(client.isClosedByServer()).isTrue();
 			}

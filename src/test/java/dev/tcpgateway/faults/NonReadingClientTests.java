@@ -8,16 +8,13 @@ import java.time.Duration;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
 import dev.tcpgateway.support.GatewayTest;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +25,19 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "tcp.listeners.big.port=0", "tcp.listeners.big.write-timeout=1s",
 		"tcp.listeners.big.send-buffer-size=4KB" })
-class NonReadingClientTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
+class NonReadingClientTests extends FaultTest {
 
 	@Test
 	void closesAClientThatDoesNotReadWithinWriteTimeout(CapturedOutput output) throws IOException {
-		Probe probe = new Probe(this.environment, this.meters);
-		double baseline = probe.active("big");
+		double baseline = this.probe.active("big");
 		try (Socket client = new Socket()) {
 			client.setReceiveBufferSize(4096);
-			client.connect(new InetSocketAddress("127.0.0.1", probe.port("big")));
+			client.connect(new InetSocketAddress("127.0.0.1", this.probe.port("big")));
 			// Pipelined requests, each asking for 256 KB, and not a single read.
 			client.getOutputStream().write("x\r\n".repeat(50).getBytes());
-			await().atMost(Duration.ofSeconds(5)).until(() -> probe.active("big") > baseline);
-			probe.assertCommandsServed();
-			await().atMost(Duration.ofSeconds(15)).until(() -> probe.active("big") <= baseline);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.probe.active("big") > baseline);
+			this.probe.assertCommandsServed();
+			await().atMost(Duration.ofSeconds(15)).until(() -> this.probe.active("big") <= baseline);
 		}
 		assertThat(output).contains("did not read its reply within write-timeout").doesNotContain("\tat ");
 	}

@@ -4,15 +4,11 @@ import java.time.Duration;
 
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,20 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "tcp.listeners.commands.idle-timeout=2s", "tcp.listeners.commands.frame-timeout=3s",
 		"tcp.listeners.hello.frame-timeout=1s", "tcp.listeners.stall.port=0", "tcp.listeners.stall.handler=commands",
 		"tcp.listeners.stall.frame-timeout=1s" })
-class SlowlorisTests {
-
-	@Autowired
-	Environment environment;
-
-	@Autowired
-	MeterRegistry meters;
-
-	Probe probe;
-
-	@BeforeEach
-	void probe() {
-		this.probe = new Probe(this.environment, this.meters);
-	}
+class SlowlorisTests extends FaultTest {
 
 	@Test
 	void answersAnUnfinishedFrameAndClosesAtFrameTimeout(CapturedOutput output) {
