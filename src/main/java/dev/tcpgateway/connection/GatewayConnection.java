@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
@@ -51,6 +53,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private volatile long writeDeadline;
 
 	private volatile boolean writeTimedOut;
+
+	private @Nullable Map<String, Object> inboundHeaders;
 
 	GatewayConnection(Socket socket, @Nullable ApplicationEventPublisher publisher, @Nullable String factoryName,
 			ConnectionSettings settings) throws IOException {
@@ -111,6 +115,21 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (Boolean.TRUE.equals(message.getHeaders().get(ReplyHeaders.CLOSE_AFTER_REPLY))) {
 			closeGracefully();
 		}
+	}
+
+	/**
+	 * The headers of every message read from this connection (the same ones Spring
+	 * Integration's mapper sets), computed on first use by the connection's own thread.
+	 */
+	Map<String, Object> inboundHeaders() {
+		Map<String, Object> headers = this.inboundHeaders;
+		if (headers == null) {
+			headers = Map.of(IpHeaders.HOSTNAME, getHostName(), IpHeaders.IP_ADDRESS, getHostAddress(),
+					IpHeaders.REMOTE_PORT, getPort(), IpHeaders.CONNECTION_ID, getConnectionId(),
+					IpHeaders.LOCAL_ADDRESS, this.socket.getLocalAddress());
+			this.inboundHeaders = headers;
+		}
+		return headers;
 	}
 
 	@Override

@@ -23,6 +23,7 @@ public final class GatewayServerFactorySpec
 		GatewayServerConnectionFactory factory = new GatewayServerConnectionFactory(port);
 		factory.setTcpNetConnectionSupport(connections);
 		factory.setTcpSocketFactorySupport(sockets);
+		factory.setMapper(new GatewayMessageMapper());
 		return new GatewayServerFactorySpec(factory);
 	}
 

@@ -18,7 +18,6 @@ import dev.tcpgateway.connection.PreboundSocketFactorySupport;
 import dev.tcpgateway.connection.ReadTimeouts;
 import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.connection.TimeoutSweeper;
-import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
@@ -80,7 +79,7 @@ final class ListenerAssembly {
 		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters,
 				new RequestLimiter(listener.maxConcurrentRequests(), listener.queueTimeout()), sweeper,
 				factory::closeConnection);
-		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(Frame.class, dispatcher).get();
+		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(new DispatchStep(dispatcher)).get();
 	}
 
 	IntegrationFlow flow() {

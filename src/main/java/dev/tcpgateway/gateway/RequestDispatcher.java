@@ -18,7 +18,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.integration.core.GenericHandler;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
@@ -30,7 +29,7 @@ import org.springframework.messaging.MessageHeaders;
  * reply, or the error reply when the frame was rejected, the handler failed, timed out or
  * found no free slot. Nothing here lets one client's fault reach another connection.
  */
-final class RequestDispatcher implements GenericHandler<Frame> {
+final class RequestDispatcher {
 
 	private static final Log logger = LogFactory.getLog(RequestDispatcher.class);
 
@@ -62,8 +61,7 @@ final class RequestDispatcher implements GenericHandler<Frame> {
 		this.closeConnection = closeConnection;
 	}
 
-	@Override
-	public @Nullable Object handle(Frame frame, MessageHeaders headers) {
+	@Nullable Message<byte[]> handle(Frame frame, MessageHeaders headers) {
 		return switch (frame) {
 			case Frame.Rejected rejected -> rejected(rejected.problem(), headers);
 			case Frame.Request request -> limited(request, headers);
