@@ -6,6 +6,13 @@ public final class ReplyHeaders {
 	/** {@code true}: close the connection once this reply is written. */
 	public static final String CLOSE_AFTER_REPLY = "tcp_gateway_closeAfterReply";
 
+	/**
+	 * {@code true}: the request was rejected before it was read to its end, so the client
+	 * may still be sending; linger before closing (see
+	 * {@code GatewayConnection#closeGracefully}).
+	 */
+	public static final String CLIENT_MAY_STILL_SEND = "tcp_gateway_clientMayStillSend";
+
 	private ReplyHeaders() {
 	}
 

@@ -73,7 +73,10 @@ final class RequestDispatcher {
 		if (logger.isInfoEnabled()) {
 			logger.info(this.name + ": " + problem.text() + " from " + client(headers) + "; closing");
 		}
-		return reply(this.codec.error(problem, null), true);
+		return MessageBuilder.withPayload(this.codec.error(problem, null))
+			.setHeader(ReplyHeaders.CLOSE_AFTER_REPLY, true)
+			.setHeader(ReplyHeaders.CLIENT_MAY_STILL_SEND, true)
+			.build();
 	}
 
 	private @Nullable Message<byte[]> limited(Frame.Request request, MessageHeaders headers) {

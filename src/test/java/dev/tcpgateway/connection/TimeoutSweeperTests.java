@@ -1,0 +1,65 @@
+package dev.tcpgateway.connection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sweeper expires watched items past their deadline, and only those.
+ */
+class TimeoutSweeperTests {
+
+	private final TimeoutSweeper sweeper = new TimeoutSweeper(Duration.ofMillis(10));
+
+	@AfterEach
+	void close() {
+		this.sweeper.close();
+	}
+
+	@Test
+	void expiresOnlyWatchedItemsPastTheirDeadline() {
+		Item late = new Item(System.nanoTime() - 1);
+		Item unwatched = new Item(System.nanoTime() - 1);
+		Item notDue = new Item(System.nanoTime() + Duration.ofHours(1).toNanos());
+		Item idle = new Item(0);
+		this.sweeper.watch(late);
+		this.sweeper.watch(unwatched);
+		this.sweeper.unwatch(unwatched);
+		this.sweeper.watch(notDue);
+		this.sweeper.watch(idle);
+		await().atMost(Duration.ofSeconds(5)).until(() -> late.expired.get() > 0);
+		assertThat(unwatched.expired).hasValue(0);
+		assertThat(notDue.expired).hasValue(0);
+		assertThat(idle.expired).hasValue(0);
+	}
+
+	private static final class Item implements TimeoutSweeper.Deadline {
+
+		private final long deadline;
+
+		private final AtomicInteger expired = new AtomicInteger();
+
+		Item(long deadline) {
+			this.deadline = deadline;
+		}
+
+		@Override
+		public long deadlineNanos() {
+			return this.deadline;
+		}
+
+		@Override
+		public void expire() {
+			this.expired.incrementAndGet();
+		}
+
+	}
+
+}
