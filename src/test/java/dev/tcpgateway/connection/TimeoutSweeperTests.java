@@ -40,6 +40,21 @@ class TimeoutSweeperTests {
 		assertThat(idle.expired).hasValue(0);
 	}
 
+	@Test
+	void expiresEveryLateItemAmongMany() {
+		List<Item> items = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			Item item = new Item((i % 2 == 0) ? System.nanoTime() - 1 : 0);
+			items.add(item);
+			this.sweeper.watch(item);
+		}
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> items.stream()
+				.filter((item) -> item.deadline != 0)
+				.allMatch((item) -> item.expired.get() > 0));
+		assertThat(items.stream().filter((item) -> item.deadline == 0)).allMatch((item) -> item.expired.get() == 0);
+	}
+
 	private static final class Item implements TimeoutSweeper.Deadline {
 
 		private final long deadline;
