@@ -1,5 +1,6 @@
 package dev.tcpgateway.handler;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +9,13 @@ import java.util.Locale;
 
 /**
  * A small line protocol for trying the server out and for health probes: {@code PING},
- * {@code ECHO}, {@code TIME}, {@code SLEEP}, {@code STATS}, {@code HELP}, {@code QUIT}.
- * Every request gets exactly one reply line, so pipelining clients can match replies by
- * order.
+ * {@code ECHO}, {@code TIME}, {@code SLEEP}, {@code STATS}, {@code CLIENT}, {@code HELP},
+ * {@code QUIT}. Every request gets exactly one reply line, so pipelining clients can
+ * match replies by order.
  */
 final class CommandsHandler implements TcpHandler {
 
-	static final String HELP = "commands: PING, ECHO <text>, TIME, SLEEP <ms>, STATS, HELP, QUIT";
+	static final String HELP = "commands: PING, ECHO <text>, TIME, SLEEP <ms>, STATS, CLIENT, HELP, QUIT";
 
 	private static final int MAX_ECHOED_NAME = 32;
 
@@ -42,6 +43,9 @@ final class CommandsHandler implements TcpHandler {
 			case "TIME" -> noArgument(name, argument, Instant.now(this.clock).toString());
 			case "SLEEP" -> sleep(argument.strip());
 			case "STATS" -> noArgument(name, argument, this.stats.summary());
+			// Behind a load balancer, shows whether the PROXY protocol delivered the real
+			// client.
+			case "CLIENT" -> noArgument(name, argument, clientAddress(request.remoteAddress()));
 			case "HELP" -> TcpReply.of(HELP);
 			case "QUIT" -> TcpReply.of("BYE").thenClose();
 			case "" -> TcpReply.of("ERR empty command (try HELP)");
@@ -51,6 +55,11 @@ final class CommandsHandler implements TcpHandler {
 
 	private static TcpReply noArgument(String name, String argument, String reply) {
 		return argument.isBlank() ? TcpReply.of(reply) : TcpReply.of("ERR " + name + " takes no argument");
+	}
+
+	private static String clientAddress(InetSocketAddress address) {
+		String host = address.getAddress().getHostAddress();
+		return (host.indexOf(':') >= 0) ? "[" + host + "]:" + address.getPort() : host + ":" + address.getPort();
 	}
 
 	/**

@@ -33,6 +33,14 @@ class CommandsListenerTests {
 	}
 
 	@Test
+	void clientShowsTheAddressAndPortTheServerSees() {
+		try (RawClient client = RawClient.connect(this.port)) {
+			assertThat(ask(client, "CLIENT")).isEqualTo("127.0.0.1:" + client.socket().getLocalPort());
+			assertThat(ask(client, "CLIENT now")).isEqualTo("ERR CLIENT takes no argument");
+		}
+	}
+
+	@Test
 	void acceptsAnyCaseAndBareLineFeeds() {
 		try (RawClient client = RawClient.connect(this.port)) {
 			client.send("ping\nPiNg\n");
