@@ -49,6 +49,8 @@ import org.springframework.util.unit.DataSize;
  * or platform (a bounded pool of max-threads)
  * @param maxThreads the size of the platform pool; one thread accepts, each connection
  * holds one
+ * @param accessLog whether to log one line per request through the {@code tcp.access}
+ * logger
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
@@ -58,14 +60,16 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("0") int maxConcurrentRequests, @DefaultValue("1s") Duration queueTimeout,
 		@DefaultValue("5m") Duration idleTimeout, @DefaultValue("10s") Duration frameTimeout,
 		@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("10s") Duration writeTimeout,
-		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads) {
+		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads,
+		@DefaultValue("false") boolean accessLog) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
 		return (this.handler != null) ? this
 				: new ListenerProperties(this.enabled, this.port, this.bindAddress, this.framing, listenerName,
 						this.maxFrameSize, this.backlog, this.sendBufferSize, this.delay, this.maxConnections,
 						this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout, this.idleTimeout,
-						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads);
+						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads,
+						this.accessLog);
 	}
 
 	/** The handler bean's name, after the listener-name default was applied. */

@@ -1,6 +1,7 @@
 package dev.tcpgateway.connection;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,12 +17,26 @@ final class AdmittedSocket extends Socket {
 
 	private final OpenConnections connections;
 
+	private final ConnectionCounters counters;
+
+	private @Nullable OutputStream output;
+
 	private final AtomicBoolean holdsSlot = new AtomicBoolean();
 
 	private volatile @Nullable InetAddress client;
 
-	AdmittedSocket(OpenConnections connections) {
+	AdmittedSocket(OpenConnections connections, ConnectionCounters counters) {
 		this.connections = connections;
+		this.counters = counters;
+	}
+
+	/** The socket's output, counted for {@code tcp.bytes.sent}. */
+	@Override
+	public synchronized OutputStream getOutputStream() throws IOException {
+		if (this.output == null) {
+			this.output = new CountingOutputStream(super.getOutputStream(), this.counters);
+		}
+		return this.output;
 	}
 
 	void slotTaken(InetAddress client) {

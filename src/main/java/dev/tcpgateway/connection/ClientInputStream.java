@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
@@ -52,8 +54,15 @@ final class ClientInputStream extends InputStream {
 
 	private volatile boolean discarded;
 
-	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts) throws IOException {
+	private final ConnectionCounters counters;
+
+	/** How the input ended, when it ended on the client's side or at idle-timeout. */
+	private volatile @Nullable CloseReason endedBy;
+
+	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts, ConnectionCounters counters)
+			throws IOException {
 		this.socket = socket;
+		this.counters = counters;
 		this.in = socket.getInputStream();
 		this.buffer = new byte[bufferSize];
 		this.idleTimeoutMillis = timeouts.idleMillis();
@@ -100,6 +109,10 @@ final class ClientInputStream extends InputStream {
 		return count;
 	}
 
+	@Nullable CloseReason endedBy() {
+		return this.endedBy;
+	}
+
 	@Override
 	public int available() throws IOException {
 		return (this.limit - this.position) + this.in.available();
@@ -128,10 +141,18 @@ final class ClientInputStream extends InputStream {
 			if (this.frameBound) {
 				throw new FrameTimeoutException();
 			}
+			this.endedBy = CloseReason.IDLE_TIMEOUT;
 			throw ex;
 		}
 		catch (SocketException ex) {
+			this.endedBy = CloseReason.CLIENT;
 			throw new SoftEndOfStreamException("Connection ended by the peer: " + ex.getMessage());
+		}
+		if (count > 0) {
+			this.counters.received(count);
+		}
+		else {
+			this.endedBy = CloseReason.CLIENT;
 		}
 		this.position = 0;
 		this.limit = Math.max(count, 0);

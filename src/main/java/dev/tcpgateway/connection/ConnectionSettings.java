@@ -10,5 +10,6 @@ import java.time.Duration;
  * closed; zero for no limit
  * @param sweeper enforces the write timeout
  */
-public record ConnectionSettings(ReadTimeouts readTimeouts, Duration writeTimeout, TimeoutSweeper sweeper) {
+public record ConnectionSettings(ReadTimeouts readTimeouts, Duration writeTimeout, TimeoutSweeper sweeper,
+		ConnectionCounters counters) {
 }

@@ -49,6 +49,11 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private final TimeoutSweeper sweeper;
 
+	private final ConnectionCounters counters;
+
+	/** Why the server is closing it, when the server decided that. */
+	private volatile @Nullable CloseReason closeReason;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private volatile long writeDeadline;
@@ -61,7 +66,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			ConnectionSettings settings) throws IOException {
 		super(socket, true, false, publisher, factoryName);
 		this.socket = socket;
-		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts());
+		this.counters = settings.counters();
+		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters);
 		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
 		this.sweeper = settings.sweeper();
 		this.sweeper.watch(this);
@@ -115,6 +121,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 		MessageHeaders headers = message.getHeaders();
 		if (Boolean.TRUE.equals(headers.get(ReplyHeaders.CLOSE_AFTER_REPLY))) {
+			CloseReason reason = headers.get(ReplyHeaders.CLOSE_REASON, CloseReason.class);
+			recordCloseReason((reason != null) ? reason : CloseReason.CLIENT);
 			if (Boolean.TRUE.equals(headers.get(ReplyHeaders.CLIENT_MAY_STILL_SEND)) || hasUnreadInput()) {
 				closeGracefully();
 			}
@@ -164,7 +172,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	public void expire() {
 		this.writeTimedOut = true;
 		logger.info(getConnectionId() + ": client did not read its reply within write-timeout; closing");
-		close();
+		closeFor(CloseReason.WRITE_TIMEOUT);
 	}
 
 	/**
@@ -201,9 +209,34 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
+	/** Closes it for this reason (the first reason recorded wins). */
+	void closeFor(CloseReason reason) {
+		recordCloseReason(reason);
+		close();
+	}
+
+	private void recordCloseReason(CloseReason reason) {
+		if (this.closeReason == null) {
+			this.closeReason = reason;
+		}
+	}
+
+	/**
+	 * The reason the server recorded, else how the input ended (the client left, or
+	 * idle-timeout), else a failure Spring Integration closed it for.
+	 */
+	private CloseReason closeReason() {
+		CloseReason reason = this.closeReason;
+		if (reason == null) {
+			reason = this.input.endedBy();
+		}
+		return (reason != null) ? reason : CloseReason.ERROR;
+	}
+
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			this.counters.countClose(closeReason());
 			this.sweeper.unwatch(this);
 			this.input.discard();
 		}

@@ -13,7 +13,7 @@ import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionF
  * {@value #HARVEST_INTERVAL_MILLIS} ms of accepting, which still drops closed connections
  * from its map promptly.
  */
-final class GatewayServerConnectionFactory extends TcpNetServerConnectionFactory {
+public final class GatewayServerConnectionFactory extends TcpNetServerConnectionFactory {
 
 	private static final long HARVEST_INTERVAL_MILLIS = 100;
 
@@ -24,6 +24,28 @@ final class GatewayServerConnectionFactory extends TcpNetServerConnectionFactory
 
 	GatewayServerConnectionFactory(int port) {
 		super(port);
+	}
+
+	/**
+	 * Closes one connection, counted under this reason; false when it is no longer open.
+	 */
+	public boolean closeConnection(String connectionId, CloseReason reason) {
+		if (this.connections.get(connectionId) instanceof GatewayConnection connection) {
+			connection.closeFor(reason);
+			return true;
+		}
+		return false;
+	}
+
+	/** Every connection still open is closed by the stop: count them as such. */
+	@Override
+	public void stop() {
+		for (Object connection : this.connections.values()) {
+			if (connection instanceof GatewayConnection gatewayConnection) {
+				gatewayConnection.closeFor(CloseReason.SHUTDOWN);
+			}
+		}
+		super.stop();
 	}
 
 	@Override

@@ -27,8 +27,12 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 
 	private final AcceptFailures failures;
 
-	GatewayServerSocket(String listener, OpenConnections connections, byte[] refusal) throws IOException {
+	private final ConnectionCounters counters;
+
+	GatewayServerSocket(String listener, OpenConnections connections, ConnectionCounters counters, byte[] refusal)
+			throws IOException {
 		this.listener = listener;
+		this.counters = counters;
 		this.connections = connections;
 		this.refusal = refusal;
 		this.failures = new AcceptFailures(listener);
@@ -37,7 +41,7 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 	@Override
 	public Socket accept() throws IOException {
 		while (true) {
-			AdmittedSocket socket = new AdmittedSocket(this.connections);
+			AdmittedSocket socket = new AdmittedSocket(this.connections, this.counters);
 			try {
 				implAccept(socket);
 			}

@@ -29,6 +29,8 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 
 	private final OpenConnections connections;
 
+	private final ConnectionCounters counters;
+
 	private final byte[] refusal;
 
 	private @Nullable GatewayServerSocket bound;
@@ -43,8 +45,9 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 	 * @param refusal the complete bytes sent to a connection refused for lack of a slot
 	 */
 	public PreboundSocketFactorySupport(String listener, InetSocketAddress address, int backlog,
-			OpenConnections connections, byte[] refusal) {
+			OpenConnections connections, ConnectionCounters counters, byte[] refusal) {
 		this.listener = listener;
+		this.counters = counters;
 		this.address = address;
 		this.backlog = backlog;
 		this.connections = connections;
@@ -55,7 +58,8 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 	 * Binds now and returns the bound port (the real one when the configured port is 0).
 	 */
 	public synchronized int bind() throws IOException {
-		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.refusal);
+		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.counters,
+				this.refusal);
 		try {
 			socket.setReuseAddress(true);
 			socket.bind(this.address, this.backlog);

@@ -13,6 +13,12 @@ public final class ReplyHeaders {
 	 */
 	public static final String CLIENT_MAY_STILL_SEND = "tcp_gateway_clientMayStillSend";
 
+	/**
+	 * The {@link CloseReason} to count when {@link #CLOSE_AFTER_REPLY} closes the
+	 * connection; {@link CloseReason#CLIENT} when absent.
+	 */
+	public static final String CLOSE_REASON = "tcp_gateway_closeReason";
+
 	private ReplyHeaders() {
 	}
 

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 
 import dev.tcpgateway.config.ExecutorKind;
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
+import dev.tcpgateway.connection.ConnectionCounters;
 import dev.tcpgateway.connection.ConnectionSettings;
 import dev.tcpgateway.connection.GatewayConnectionSupport;
+import dev.tcpgateway.connection.GatewayServerConnectionFactory;
 import dev.tcpgateway.connection.GatewayServerFactorySpec;
 import dev.tcpgateway.connection.OpenConnections;
 import dev.tcpgateway.connection.PreboundSocketFactorySupport;
@@ -48,6 +51,8 @@ final class ListenerAssembly {
 
 	private final PreboundSocketFactorySupport sockets;
 
+	private final RequestLimiter limiter;
+
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
 			MeterBinding meterBinding) {
 		this.name = name;
@@ -58,11 +63,16 @@ final class ListenerAssembly {
 						: Refusal.MAX_CONNECTIONS;
 		this.connections = new OpenConnections(ListenerExecutors.connectionLimit(listener),
 				listener.maxConnectionsPerClient(), refusalAtMax);
-		ListenerMeters meters = meterBinding.bind(name, this.connections);
-		this.sockets = bindSocket(name, listener, this.connections, framed(codec, Problem.SERVER_BUSY));
+		ConnectionCounters counters = new ConnectionCounters();
+		RequestLimiter limiter = new RequestLimiter(listener.maxConcurrentRequests(), listener.queueTimeout());
+		this.limiter = limiter;
+		ListenerMeters meters = meterBinding.bind(name, this.connections, counters, limiter::inFlight,
+				limiter.queues());
+		this.sockets = bindSocket(name, listener, this.connections, counters, framed(codec, Problem.SERVER_BUSY));
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
-				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper);
+				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
+				counters);
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(listener.backlog())
@@ -75,9 +85,8 @@ final class ListenerAssembly {
 			.soKeepAlive(true)
 			.lookupHost(false)
 			.taskExecutor(this.executor);
-		AbstractServerConnectionFactory factory = this.server.getObject();
-		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters,
-				new RequestLimiter(listener.maxConcurrentRequests(), listener.queueTimeout()), sweeper,
+		GatewayServerConnectionFactory factory = this.server.getObject();
+		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters, limiter, sweeper,
 				factory::closeConnection);
 		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(new DispatchStep(dispatcher)).get();
 	}
@@ -111,12 +120,12 @@ final class ListenerAssembly {
 	}
 
 	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener,
-			OpenConnections connections, byte[] refusal) {
+			OpenConnections connections, ConnectionCounters counters, byte[] refusal) {
 		try {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
 					listener.port());
 			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address, listener.backlog(),
-					connections, refusal);
+					connections, counters, refusal);
 			sockets.bind();
 			return sockets;
 		}
@@ -131,7 +140,8 @@ final class ListenerAssembly {
 	@FunctionalInterface
 	interface MeterBinding {
 
-		ListenerMeters bind(String name, OpenConnections connections);
+		ListenerMeters bind(String name, OpenConnections connections, ConnectionCounters counters, IntSupplier inFlight,
+				boolean queued);
 
 	}
 

@@ -2,9 +2,10 @@ package dev.tcpgateway.gateway;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.tcpgateway.config.ListenerProperties;
+import dev.tcpgateway.connection.CloseReason;
 import dev.tcpgateway.connection.ReplyHeaders;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
@@ -47,10 +48,13 @@ final class RequestDispatcher {
 
 	private final TimeoutSweeper sweeper;
 
-	private final Consumer<String> closeConnection;
+	private final BiConsumer<String, CloseReason> closeConnection;
+
+	private final @Nullable AccessLog accessLog;
 
 	RequestDispatcher(String name, ListenerProperties listener, FrameCodec codec, TcpHandler handler,
-			ListenerMeters meters, RequestLimiter limiter, TimeoutSweeper sweeper, Consumer<String> closeConnection) {
+			ListenerMeters meters, RequestLimiter limiter, TimeoutSweeper sweeper,
+			BiConsumer<String, CloseReason> closeConnection) {
 		this.name = name;
 		this.listener = listener;
 		this.codec = codec;
@@ -59,30 +63,53 @@ final class RequestDispatcher {
 		this.limiter = limiter;
 		this.sweeper = sweeper;
 		this.closeConnection = closeConnection;
+		this.accessLog = listener.accessLog() ? new AccessLog(name) : null;
 	}
 
 	@Nullable Message<byte[]> handle(Frame frame, MessageHeaders headers) {
-		return switch (frame) {
+		long start = System.nanoTime();
+		Answer answer = switch (frame) {
 			case Frame.Rejected rejected -> rejected(rejected.problem(), headers);
 			case Frame.Request request -> limited(request, headers);
 		};
+		if (this.accessLog != null) {
+			int requestBytes = (frame instanceof Frame.Request request) ? request.bytes().length : 0;
+			int replyBytes = (answer.reply() != null) ? answer.reply().getPayload().length : 0;
+			this.accessLog.log(client(headers), headers.get(IpHeaders.CONNECTION_ID, String.class), requestBytes,
+					replyBytes, answer.outcome(), System.nanoTime() - start);
+		}
+		return answer.reply();
 	}
 
-	private Message<byte[]> rejected(Problem problem, MessageHeaders headers) {
+	private Answer rejected(Problem problem, MessageHeaders headers) {
 		this.meters.badFrame();
+		CloseReason reason = switch (problem) {
+			case FRAME_TOO_LARGE, HEAD_TOO_LARGE -> CloseReason.LIMIT;
+			case FRAME_TIMEOUT -> CloseReason.FRAME_TIMEOUT;
+			default -> CloseReason.ERROR;
+		};
+		if (reason == CloseReason.LIMIT) {
+			this.meters.frameTooLarge();
+		}
 		if (logger.isInfoEnabled()) {
 			logger.info(this.name + ": " + problem.text() + " from " + client(headers) + "; closing");
 		}
-		return MessageBuilder.withPayload(this.codec.error(problem, null))
+		return new Answer(MessageBuilder.withPayload(this.codec.error(problem, null))
 			.setHeader(ReplyHeaders.CLOSE_AFTER_REPLY, true)
 			.setHeader(ReplyHeaders.CLIENT_MAY_STILL_SEND, true)
-			.build();
+			.setHeader(ReplyHeaders.CLOSE_REASON, reason)
+			.build(), Outcome.BAD_FRAME);
 	}
 
-	private @Nullable Message<byte[]> limited(Frame.Request request, MessageHeaders headers) {
-		if (!this.limiter.tryEnter()) {
+	private Answer limited(Frame.Request request, MessageHeaders headers) {
+		long waitStart = this.limiter.queues() ? System.nanoTime() : 0;
+		boolean entered = this.limiter.tryEnter();
+		if (waitStart != 0) {
+			this.meters.waited(System.nanoTime() - waitStart);
+		}
+		if (!entered) {
 			this.meters.busy();
-			return reply(this.codec.error(Problem.BUSY, request), request.closeAfterReply());
+			return new Answer(reply(this.codec.error(Problem.BUSY, request), request.closeAfterReply()), Outcome.BUSY);
 		}
 		try {
 			return answer(request, headers);
@@ -92,7 +119,7 @@ final class RequestDispatcher {
 		}
 	}
 
-	private @Nullable Message<byte[]> answer(Frame.Request request, MessageHeaders headers) {
+	private Answer answer(Frame.Request request, MessageHeaders headers) {
 		String connectionId = headers.get(IpHeaders.CONNECTION_ID, String.class);
 		HandlerCall call = new HandlerCall(this.listener.handlerTimeout().toNanos(),
 				() -> abandon(connectionId, headers));
@@ -102,6 +129,7 @@ final class RequestDispatcher {
 		}
 		TcpReply reply = null;
 		Exception failure = null;
+		long start = System.nanoTime();
 		try {
 			if (!this.listener.delay().isZero()) {
 				Thread.sleep(this.listener.delay());
@@ -116,24 +144,26 @@ final class RequestDispatcher {
 				this.sweeper.unwatch(call);
 			}
 		}
+		this.meters.handled(System.nanoTime() - start);
 		return switch (call.complete()) {
-			case ABANDONED -> null;
+			case ABANDONED -> new Answer(null, Outcome.TIMEOUT);
 			case TIMED_OUT -> timedOut(request, headers);
 			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure) : ok(request, reply);
 		};
 	}
 
-	private Message<byte[]> ok(Frame.Request request, TcpReply reply) {
+	private Answer ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
 		boolean close = reply.closeAfterReply() || request.closeAfterReply();
-		return reply(this.codec.reply(request, reply.bytes(), close), close);
+		return new Answer(reply(this.codec.reply(request, reply.bytes(), close), close), Outcome.OK);
 	}
 
-	private Message<byte[]> timedOut(Frame.Request request, MessageHeaders headers) {
+	private Answer timedOut(Frame.Request request, MessageHeaders headers) {
 		this.meters.timeout();
 		logger.info(this.name + ": handler exceeded handler-timeout (" + this.listener.handlerTimeout()
 				+ ") on a request from " + client(headers) + "; answered timeout");
-		return reply(this.codec.error(Problem.TIMEOUT, request), request.closeAfterReply());
+		return new Answer(reply(this.codec.error(Problem.TIMEOUT, request), request.closeAfterReply()),
+				Outcome.TIMEOUT);
 	}
 
 	private void abandon(@Nullable String connectionId, MessageHeaders headers) {
@@ -141,11 +171,11 @@ final class RequestDispatcher {
 		logger.warn(this.name + ": handler ignored the interrupt at handler-timeout (" + this.listener.handlerTimeout()
 				+ ") on a request from " + client(headers) + "; closing that connection");
 		if (connectionId != null) {
-			this.closeConnection.accept(connectionId);
+			this.closeConnection.accept(connectionId, CloseReason.ERROR);
 		}
 	}
 
-	private Message<byte[]> failed(Frame.Request request, MessageHeaders headers, @Nullable Exception ex) {
+	private Answer failed(Frame.Request request, MessageHeaders headers, @Nullable Exception ex) {
 		this.meters.error();
 		if (ex instanceof InterruptedException) {
 			Thread.currentThread().interrupt();
@@ -154,7 +184,8 @@ final class RequestDispatcher {
 		// trace.
 		logger.error(this.name + ": handler failed on a request from " + client(headers),
 				(ex != null) ? ex : new IllegalStateException("the handler returned null instead of a TcpReply"));
-		return reply(this.codec.error(Problem.HANDLER_FAILED, request), request.closeAfterReply());
+		return new Answer(reply(this.codec.error(Problem.HANDLER_FAILED, request), request.closeAfterReply()),
+				Outcome.ERROR);
 	}
 
 	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId, MessageHeaders headers) {
@@ -171,6 +202,10 @@ final class RequestDispatcher {
 
 	private static String client(MessageHeaders headers) {
 		return headers.get(IpHeaders.IP_ADDRESS) + ":" + headers.get(IpHeaders.REMOTE_PORT);
+	}
+
+	/** A reply (none when the call was abandoned) and how the request was answered. */
+	private record Answer(@Nullable Message<byte[]> reply, Outcome outcome) {
 	}
 
 	private static Message<byte[]> reply(byte[] bytes, boolean close) {

@@ -3,6 +3,7 @@ package dev.tcpgateway.gateway;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code max-concurrent-requests}: the tutorial's semaphore. A request that finds every
@@ -16,6 +17,9 @@ final class RequestLimiter {
 	private final Semaphore slots;
 
 	private final long queueTimeoutNanos;
+
+	/** Counted whether or not there is a limit: the gauge, health and drain read it. */
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	/**
 	 * @param maxConcurrent the most handler calls at once; 0 for no limit
@@ -31,27 +35,41 @@ final class RequestLimiter {
 	 * time.
 	 */
 	boolean tryEnter() {
-		if (this.slots == null) {
-			return true;
+		if (this.slots != null) {
+			try {
+				if (!this.slots.tryAcquire(this.queueTimeoutNanos, TimeUnit.NANOSECONDS)) {
+					return false;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
 		}
-		try {
-			return this.slots.tryAcquire(this.queueTimeoutNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		this.inFlight.incrementAndGet();
+		return true;
 	}
 
 	void exit() {
+		this.inFlight.decrementAndGet();
 		if (this.slots != null) {
 			this.slots.release();
 		}
 	}
 
-	/** Handler calls running now (0 when unlimited, since nothing is counted then). */
+	/** Whether a request can wait for a slot (max-concurrent-requests is set). */
+	boolean queues() {
+		return this.slots != null;
+	}
+
+	/** The most requests in the handler at once; 0 for no limit. */
+	int maxConcurrent() {
+		return this.maxConcurrent;
+	}
+
+	/** Requests in the handler now. */
 	int inFlight() {
-		return (this.slots != null) ? this.maxConcurrent - this.slots.availablePermits() : 0;
+		return this.inFlight.get();
 	}
 
 }
