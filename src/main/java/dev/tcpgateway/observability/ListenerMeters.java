@@ -146,7 +146,9 @@ public final class ListenerMeters {
 			.baseUnit("bytes")
 			.description("Bytes written to clients")
 			.register(registry);
+		// Strong: a gauge holds its source weakly, and nothing else holds this lambda.
 		Gauge.builder(REQUESTS_IN_FLIGHT, inFlight, IntSupplier::getAsInt)
+			.strongReference(true)
 			.tag("listener", listener)
 			.description("Requests in the handler now")
 			.register(registry);

@@ -30,6 +30,7 @@ class NonReadingClientTests extends FaultTest {
 	@Test
 	void closesAClientThatDoesNotReadWithinWriteTimeout(CapturedOutput output) throws IOException {
 		double baseline = this.probe.active("big");
+		double writeTimeouts = this.probe.closed("big", "write-timeout");
 		try (Socket client = new Socket()) {
 			client.setReceiveBufferSize(4096);
 			client.connect(new InetSocketAddress("127.0.0.1", this.probe.port("big")));
@@ -40,6 +41,7 @@ class NonReadingClientTests extends FaultTest {
 			await().atMost(Duration.ofSeconds(15)).until(() -> this.probe.active("big") <= baseline);
 		}
 		assertThat(output).contains("did not read its reply within write-timeout").doesNotContain("\tat ");
+		assertThat(this.probe.closed("big", "write-timeout")).isEqualTo(writeTimeouts + 1);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -46,6 +46,14 @@ final class Probe {
 			.count();
 	}
 
+	double closed(String listener, String reason) {
+		return this.meters.get(ListenerMeters.CONNECTIONS_CLOSED)
+			.tag("listener", listener)
+			.tag("reason", reason)
+			.functionCounter()
+			.count();
+	}
+
 	double refused(String listener, String limit) {
 		return this.meters.get(ListenerMeters.CONNECTIONS_REFUSED)
 			.tag("listener", listener)
