@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
-		@DefaultValue CommandsProperties commands) {
+		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -46,6 +46,17 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	 * an error
 	 */
 	public record CommandsProperties(@DefaultValue("10s") Duration maxSleep) {
+	}
+
+	/**
+	 * How the listeners drain at shutdown (the grace period is Spring's
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}).
+	 *
+	 * @param drainDelay how long the listeners keep accepting after readiness turned
+	 * OUT_OF_SERVICE, so that a load balancer's health check notices first; set it above
+	 * the balancer's check interval times its failure count
+	 */
+	public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.tcpgateway.connection;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,6 +27,9 @@ final class AcceptFailures {
 	private final String listener;
 
 	private volatile @Nullable String current;
+
+	/** The last accept error and when it happened, kept after accepts succeed again. */
+	private volatile @Nullable String last;
 
 	private long failuresInBurst;
 
@@ -52,6 +56,7 @@ final class AcceptFailures {
 		}
 		this.failuresInBurst++;
 		this.current = ex.getMessage();
+		this.last = ex.getMessage() + " at " + Instant.now();
 		return Math.min(MAX_BACKOFF_MILLIS, MIN_BACKOFF_MILLIS << Math.min(this.failuresInBurst, 10));
 	}
 
@@ -64,6 +69,11 @@ final class AcceptFailures {
 			this.failuresInBurst = 0;
 			this.current = null;
 		}
+	}
+
+	/** The last accept error with its time, or null if there never was one. */
+	@Nullable String last() {
+		return this.last;
 	}
 
 	/** The error of the burst in progress, or null while accepts succeed. */

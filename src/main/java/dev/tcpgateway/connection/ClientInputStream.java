@@ -54,6 +54,12 @@ final class ClientInputStream extends InputStream {
 
 	private volatile boolean discarded;
 
+	/**
+	 * Blocked between requests with nothing buffered (or not reading yet): a drain may
+	 * close the connection without cutting a request short.
+	 */
+	private volatile boolean waitingForRequest = true;
+
 	private final ConnectionCounters counters;
 
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
@@ -109,6 +115,10 @@ final class ClientInputStream extends InputStream {
 		return count;
 	}
 
+	boolean isWaitingForRequest() {
+		return this.waitingForRequest;
+	}
+
 	@Nullable CloseReason endedBy() {
 		return this.endedBy;
 	}
@@ -134,6 +144,7 @@ final class ClientInputStream extends InputStream {
 	private boolean fill() throws IOException {
 		this.socket.setSoTimeout(readTimeoutMillis());
 		int count;
+		this.waitingForRequest = this.betweenFrames;
 		try {
 			count = this.in.read(this.buffer, 0, this.buffer.length);
 		}
@@ -147,6 +158,9 @@ final class ClientInputStream extends InputStream {
 		catch (SocketException ex) {
 			this.endedBy = CloseReason.CLIENT;
 			throw new SoftEndOfStreamException("Connection ended by the peer: " + ex.getMessage());
+		}
+		finally {
+			this.waitingForRequest = false;
 		}
 		if (count > 0) {
 			this.counters.received(count);

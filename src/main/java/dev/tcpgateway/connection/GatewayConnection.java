@@ -209,6 +209,11 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
+	/** Blocked waiting for the client's next request, with nothing of it read yet. */
+	boolean isWaitingForRequest() {
+		return this.input.isWaitingForRequest();
+	}
+
 	/** Closes it for this reason (the first reason recorded wins). */
 	void closeFor(CloseReason reason) {
 		recordCloseReason(reason);

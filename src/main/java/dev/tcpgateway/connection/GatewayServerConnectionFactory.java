@@ -37,6 +37,25 @@ public final class GatewayServerConnectionFactory extends TcpNetServerConnection
 		return false;
 	}
 
+	/**
+	 * Closes the connections that wait for a request, for a drain; a connection in the
+	 * middle of a request is left to finish it. Returns how many are still open.
+	 */
+	public int closeIdleConnections() {
+		int open = 0;
+		for (Object connection : this.connections.values()) {
+			if (connection instanceof GatewayConnection gatewayConnection && gatewayConnection.isOpen()) {
+				if (gatewayConnection.isWaitingForRequest()) {
+					gatewayConnection.closeFor(CloseReason.SHUTDOWN);
+				}
+				else {
+					open++;
+				}
+			}
+		}
+		return open;
+	}
+
 	/** Every connection still open is closed by the stop: count them as such. */
 	@Override
 	public void stop() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,11 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 
 	private final ConnectionCounters counters;
 
+	private volatile boolean draining;
+
+	/** Opened when the listener stops: ends the accept thread's wait during a drain. */
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
 	GatewayServerSocket(String listener, OpenConnections connections, ConnectionCounters counters, byte[] refusal)
 			throws IOException {
 		this.listener = listener;
@@ -49,6 +55,10 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 				throw ex;
 			}
 			catch (IOException ex) {
+				if (this.draining) {
+					awaitStop();
+					throw ex;
+				}
 				if (isClosed()) {
 					throw ex;
 				}
@@ -63,6 +73,38 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 			}
 			refuse(socket);
 		}
+	}
+
+	/**
+	 * Stops accepting, for a drain: the port closes, so the kernel refuses new clients at
+	 * once (a load balancer retries them elsewhere), while the connections already open
+	 * stay. Spring Integration would take a failed accept for a broken listener and close
+	 * every connection, so its accept thread waits here instead until the listener stops.
+	 */
+	void stopAccepting() throws IOException {
+		this.draining = true;
+		super.close();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.stopped.countDown();
+		super.close();
+	}
+
+	private void awaitStop() throws InterruptedIOException {
+		try {
+			this.stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while draining");
+		}
+	}
+
+	/** The last accept error and its time, or null if there never was one. */
+	@Nullable String lastAcceptFailure() {
+		return this.failures.last();
 	}
 
 	/** The accept error now in progress, or null while accepts succeed. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,6 +30,8 @@ public final class OpenConnections {
 	private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
 
 	private final Map<Refusal, LongAdder> refused = new EnumMap<>(Refusal.class);
+
+	private final RecentCount recentRefusals = new RecentCount();
 
 	/**
 	 * @param maxConnections the most connections open at once
@@ -81,7 +84,17 @@ public final class OpenConnections {
 
 	private Refusal refuse(Refusal refusal) {
 		this.refused.get(refusal).increment();
+		this.recentRefusals.record(nowSecond());
 		return refusal;
+	}
+
+	/** Connections refused at accept in the last minute, for health. */
+	public long refusedInLastMinute() {
+		return this.recentRefusals.lastMinute(nowSecond());
+	}
+
+	private static long nowSecond() {
+		return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime());
 	}
 
 	public int count() {

@@ -118,6 +118,23 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 		return (socket != null) ? socket.acceptFailure() : null;
 	}
 
+	/** The last accept error with its time, or null if there never was one. */
+	public @Nullable String lastAcceptFailure() {
+		GatewayServerSocket socket = this.current;
+		return (socket != null) ? socket.lastAcceptFailure() : null;
+	}
+
+	/**
+	 * Closes the port and keeps the open connections (see
+	 * {@link GatewayServerSocket#stopAccepting()}).
+	 */
+	public void stopAccepting() throws IOException {
+		GatewayServerSocket socket = this.current;
+		if (socket != null) {
+			socket.stopAccepting();
+		}
+	}
+
 	@Override
 	public SocketFactory getSocketFactory() {
 		return SocketFactory.getDefault();

@@ -22,8 +22,11 @@ public final class ActiveListener {
 
 	private final PreboundSocketFactorySupport sockets;
 
+	private final RequestLimiter limiter;
+
 	ActiveListener(String name, ListenerProperties properties, AbstractServerConnectionFactory connectionFactory,
-			OpenConnections connections, PreboundSocketFactorySupport sockets) {
+			OpenConnections connections, PreboundSocketFactorySupport sockets, RequestLimiter limiter) {
+		this.limiter = limiter;
 		this.name = name;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
@@ -54,6 +57,26 @@ public final class ActiveListener {
 	/** The error that makes accepts fail right now, or null. */
 	public @Nullable String acceptFailure() {
 		return this.sockets.acceptFailure();
+	}
+
+	/** The last accept error with its time, kept after accepts recover; null if none. */
+	public @Nullable String lastAcceptFailure() {
+		return this.sockets.lastAcceptFailure();
+	}
+
+	/** Requests in the handler now. */
+	public int inFlight() {
+		return this.limiter.inFlight();
+	}
+
+	/** max-concurrent-requests; 0 for no limit. */
+	public int maxConcurrentRequests() {
+		return this.limiter.maxConcurrent();
+	}
+
+	/** Connections refused at accept in the last minute, whatever the limit. */
+	public long refusedInLastMinute() {
+		return this.connections.refusedInLastMinute();
 	}
 
 	public int openConnections() {

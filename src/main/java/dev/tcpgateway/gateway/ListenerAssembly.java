@@ -53,6 +53,8 @@ final class ListenerAssembly {
 
 	private final RequestLimiter limiter;
 
+	private final RequestDispatcher dispatcher;
+
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
 			MeterBinding meterBinding) {
 		this.name = name;
@@ -88,6 +90,7 @@ final class ListenerAssembly {
 		GatewayServerConnectionFactory factory = this.server.getObject();
 		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters, limiter, sweeper,
 				factory::closeConnection);
+		this.dispatcher = dispatcher;
 		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(new DispatchStep(dispatcher)).get();
 	}
 
@@ -96,11 +99,29 @@ final class ListenerAssembly {
 	}
 
 	ActiveListener activeListener() {
-		return new ActiveListener(this.name, this.listener, this.server.getObject(), this.connections, this.sockets);
+		return new ActiveListener(this.name, this.listener, this.server.getObject(), this.connections, this.sockets,
+				this.limiter);
 	}
 
 	AbstractServerConnectionFactory connectionFactory() {
 		return this.server.getObject();
+	}
+
+	/**
+	 * Starts draining: replies close their connections from now on, and the port closes
+	 * (new clients are refused by the kernel); open connections stay.
+	 */
+	void startDraining() throws IOException {
+		this.dispatcher.startDraining();
+		this.sockets.stopAccepting();
+	}
+
+	/**
+	 * Closes the connections waiting for a request; returns how many are still open (in
+	 * the middle of one).
+	 */
+	int closeIdleConnections() {
+		return this.server.getObject().closeIdleConnections();
 	}
 
 	void shutdownThreads() {

@@ -19,6 +19,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -42,6 +45,9 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private static final long LISTEN_TIMEOUT_MILLIS = 10_000;
 
+	/** Spring's own default for spring.lifecycle.timeout-per-shutdown-phase. */
+	private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
 	/** Granularity of write and handler timeouts. */
 	private static final Duration SWEEP_TICK = Duration.ofMillis(50);
 
@@ -57,6 +63,8 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ConfigurableEnvironment environment;
 
+	private final ApplicationEventPublisher publisher;
+
 	private final List<Started> started = new ArrayList<>();
 
 	private @Nullable TimeoutSweeper sweeper;
@@ -64,7 +72,9 @@ class ListenerLifecycle implements SmartLifecycle {
 	private volatile boolean running;
 
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
-			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment) {
+			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.properties = properties;
 		this.flowContext = flowContext;
 		this.beans = beans;
@@ -144,6 +154,42 @@ class ListenerLifecycle implements SmartLifecycle {
 				throw new IllegalStateException("Interrupted while starting listener '" + name + "'", ex);
 			}
 		}
+	}
+
+	/**
+	 * The context's shutdown: drains on a thread of its own, and reports back within the
+	 * shutdown phase's timeout (spring.lifecycle.timeout-per-shutdown-phase), which also
+	 * bounds the drain.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		List<ListenerAssembly> draining;
+		synchronized (this) {
+			draining = this.started.stream().map(Started::assembly).toList();
+		}
+		if (draining.isEmpty()) {
+			stop();
+			callback.run();
+			return;
+		}
+		// Spring Boot's web context does the same as it starts closing; a context without
+		// a web server needs it here.
+		AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.REFUSING_TRAFFIC);
+		ListenerDrain drain = new ListenerDrain(this.properties.shutdown().drainDelay(), gracePeriod());
+		Thread.ofPlatform().name("tcp-drain").daemon().start(() -> {
+			try {
+				drain.drain(draining);
+			}
+			finally {
+				stop();
+				callback.run();
+			}
+		});
+	}
+
+	private Duration gracePeriod() {
+		return this.environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+				DEFAULT_GRACE);
 	}
 
 	@Override

@@ -52,6 +52,9 @@ final class RequestDispatcher {
 
 	private final @Nullable AccessLog accessLog;
 
+	/** Set when the server drains: every reply from then on closes its connection. */
+	private volatile boolean draining;
+
 	RequestDispatcher(String name, ListenerProperties listener, FrameCodec codec, TcpHandler handler,
 			ListenerMeters meters, RequestLimiter limiter, TimeoutSweeper sweeper,
 			BiConsumer<String, CloseReason> closeConnection) {
@@ -64,6 +67,14 @@ final class RequestDispatcher {
 		this.sweeper = sweeper;
 		this.closeConnection = closeConnection;
 		this.accessLog = listener.accessLog() ? new AccessLog(name) : null;
+	}
+
+	/**
+	 * From now on each reply closes its connection (HTTP: with
+	 * {@code Connection: close}).
+	 */
+	void startDraining() {
+		this.draining = true;
 	}
 
 	@Nullable Message<byte[]> handle(Frame frame, MessageHeaders headers) {
@@ -154,8 +165,9 @@ final class RequestDispatcher {
 
 	private Answer ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
-		boolean close = reply.closeAfterReply() || request.closeAfterReply();
-		return new Answer(reply(this.codec.reply(request, reply.bytes(), close), close), Outcome.OK);
+		boolean clientEnds = reply.closeAfterReply() || request.closeAfterReply();
+		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || this.draining), clientEnds),
+				Outcome.OK);
 	}
 
 	private Answer timedOut(Frame.Request request, MessageHeaders headers) {
@@ -208,10 +220,18 @@ final class RequestDispatcher {
 	private record Answer(@Nullable Message<byte[]> reply, Outcome outcome) {
 	}
 
-	private static Message<byte[]> reply(byte[] bytes, boolean close) {
+	/**
+	 * A reply that closes its connection when the client ends the conversation, or when
+	 * the server drains.
+	 */
+	private Message<byte[]> reply(byte[] bytes, boolean clientEnds) {
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(bytes);
-		if (close) {
+		if (clientEnds) {
 			builder.setHeader(ReplyHeaders.CLOSE_AFTER_REPLY, true);
+		}
+		else if (this.draining) {
+			builder.setHeader(ReplyHeaders.CLOSE_AFTER_REPLY, true)
+				.setHeader(ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN);
 		}
 		return builder.build();
 	}

@@ -34,10 +34,17 @@ final class ListenerHealthIndicator implements HealthIndicator {
 			.withDetail("handler", this.configured.handler())
 			.withDetail("connections", (listener != null) ? listener.openConnections() : 0)
 			.withDetail("maxConnections",
-					(listener != null) ? listener.maxConnections() : this.configured.maxConnections());
+					(listener != null) ? listener.maxConnections() : this.configured.maxConnections())
+			.withDetail("inFlight", (listener != null) ? listener.inFlight() : 0)
+			.withDetail("maxConcurrentRequests", this.configured.maxConcurrentRequests())
+			.withDetail("refusedLastMinute", (listener != null) ? listener.refusedInLastMinute() : 0);
 		String acceptFailure = (listener != null) ? listener.acceptFailure() : null;
 		if (acceptFailure != null) {
 			health.withDetail("acceptFailure", acceptFailure);
+		}
+		String lastAcceptFailure = (listener != null) ? listener.lastAcceptFailure() : null;
+		if (lastAcceptFailure != null) {
+			health.withDetail("lastAcceptFailure", lastAcceptFailure);
 		}
 		return health.build();
 	}

@@ -1,10 +1,6 @@
 package dev.tcpgateway.observability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
+import dev.tcpgateway.support.Actuator;
 import dev.tcpgateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +28,7 @@ class HealthTests {
 
 	@Test
 	void showsEveryListener() throws Exception {
-		JsonNode health = JsonMapper.builder().build().readTree(get("/actuator/health"));
+		JsonNode health = JsonMapper.builder().build().readTree(Actuator.get(this.managementPort, "/actuator/health"));
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		JsonNode tcp = health.get("components").get("tcp");
 		assertThat(tcp.get("status").asString()).isEqualTo("UP");
@@ -42,7 +38,8 @@ class HealthTests {
 
 	@Test
 	void exposesTheMetersToPrometheus() throws Exception {
-		assertThat(get("/actuator/prometheus")).contains("tcp_connections_active{listener=\"hello\"}")
+		assertThat(Actuator.get(this.managementPort, "/actuator/prometheus"))
+			.contains("tcp_connections_active{listener=\"hello\"}")
 			.contains("tcp_requests_total{listener=\"commands\",outcome=\"ok\"}")
 			.contains("tcp_connections_refused_total{limit=\"max-connections\",listener=\"hello\"}");
 	}
@@ -55,16 +52,6 @@ class HealthTests {
 		assertThat(details.get("handler").asString()).isEqualTo(handler);
 		assertThat(details.get("connections").isInt()).isTrue();
 		assertThat(details.get("maxConnections").asInt()).isEqualTo(10000);
-	}
-
-	private String get(String path) throws Exception {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(200);
-			return response.body();
-		}
 	}
 
 }

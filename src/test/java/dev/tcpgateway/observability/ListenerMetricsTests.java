@@ -1,12 +1,9 @@
 package dev.tcpgateway.observability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.tcpgateway.support.Actuator;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +61,8 @@ class ListenerMetricsTests {
 			assertThat(count(ListenerMeters.BYTES_SENT)).isEqualTo(sent + "PONG\r\n".length());
 		});
 		assertThat(timer(ListenerMeters.REQUEST_DURATION).count()).isEqualTo(timed + 1);
-		assertThat(prometheus()).contains("tcp_request_duration_seconds_bucket{listener=\"commands\",le=")
+		assertThat(Actuator.get(this.managementPort, "/actuator/prometheus"))
+			.contains("tcp_request_duration_seconds_bucket{listener=\"commands\",le=")
 			.contains("tcp_bytes_received_bytes_total{listener=\"commands\"}");
 	}
 
@@ -147,16 +145,6 @@ class ListenerMetricsTests {
 
 	private double inFlight() {
 		return this.meters.get(ListenerMeters.REQUESTS_IN_FLIGHT).tag("listener", "commands").gauge().value();
-	}
-
-	private String prometheus() throws Exception {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client
-				.send(HttpRequest
-					.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
 	}
 
 }
