@@ -3,7 +3,10 @@ package dev.tcpgateway.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import dev.tcpgateway.proxy.Cidr;
 
 /**
  * The checks that binding alone cannot make: ranges, sizes and ports shared by two
@@ -54,12 +57,33 @@ public final class ListenerConfigurationValidator {
 		checkAtLeast(prefix + "max-connections-per-client", listener.maxConnectionsPerClient(), 0, "0 means no limit");
 		checkAtLeast(prefix + "max-concurrent-requests", listener.maxConcurrentRequests(), 0, "0 means no limit");
 		checkAtLeast(prefix + "max-threads", listener.maxThreads(), 2, "one thread accepts, each connection holds one");
+		checkNotNegative(prefix + "proxy-protocol-timeout", listener.proxyProtocolTimeout());
+		checkBlocks(prefix + "trusted-proxies", listener.trustedProxies());
+		checkBlocks(prefix + "allow", listener.allow());
+		checkBlocks(prefix + "deny", listener.deny());
+		if (listener.proxyProtocol().enabled() && listener.trustedProxies().isEmpty()) {
+			throw new InvalidListenerConfigurationException(prefix + "trusted-proxies",
+					"none listed while proxy-protocol is on; list the load balancers' addresses as CIDR blocks, "
+							+ "e.g. [10.0.0.0/8], or set proxy-protocol: off");
+		}
 		try {
 			InetAddress.getByName(listener.bindAddress());
 		}
 		catch (UnknownHostException ex) {
 			throw new InvalidListenerConfigurationException(prefix + "bind-address", "'" + listener.bindAddress()
 					+ "' is not an address of this host; use an IP such as 0.0.0.0 or 127.0.0.1");
+		}
+	}
+
+	private static void checkBlocks(String key, List<String> blocks) {
+		for (String block : blocks) {
+			try {
+				Cidr.parse(block);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidListenerConfigurationException(key,
+						ex.getMessage() + "; use addresses or CIDR blocks such as 10.0.0.0/8, 192.168.1.7 or ::1/128");
+			}
 		}
 	}
 

@@ -1,8 +1,10 @@
 package dev.tcpgateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.tcpgateway.framing.Framing;
+import dev.tcpgateway.proxy.ProxyProtocol;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -51,6 +53,13 @@ import org.springframework.util.unit.DataSize;
  * holds one
  * @param accessLog whether to log one line per request through the {@code tcp.access}
  * logger
+ * @param proxyProtocol the PROXY protocol header required before the first request: off,
+ * v1, v2 or any; its client address is the one handlers, logs and limits see
+ * @param trustedProxies the load balancers allowed to connect when proxy-protocol is on
+ * (CIDR blocks); required then, since anyone else could claim any address
+ * @param proxyProtocolTimeout how long the PROXY header may take to arrive
+ * @param allow the client addresses admitted (CIDR blocks); empty admits all
+ * @param deny the client addresses refused (CIDR blocks); deny wins over allow
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
@@ -61,7 +70,9 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("5m") Duration idleTimeout, @DefaultValue("10s") Duration frameTimeout,
 		@DefaultValue("30s") Duration handlerTimeout, @DefaultValue("10s") Duration writeTimeout,
 		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads,
-		@DefaultValue("false") boolean accessLog) {
+		@DefaultValue("false") boolean accessLog, @DefaultValue("off") ProxyProtocol proxyProtocol,
+		@DefaultValue List<String> trustedProxies, @DefaultValue("3s") Duration proxyProtocolTimeout,
+		@DefaultValue List<String> allow, @DefaultValue List<String> deny) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
 		return (this.handler != null) ? this
@@ -69,7 +80,8 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 						this.maxFrameSize, this.backlog, this.sendBufferSize, this.delay, this.maxConnections,
 						this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout, this.idleTimeout,
 						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads,
-						this.accessLog);
+						this.accessLog, this.proxyProtocol, this.trustedProxies, this.proxyProtocolTimeout, this.allow,
+						this.deny);
 	}
 
 	/** The handler bean's name, after the listener-name default was applied. */

@@ -39,9 +39,30 @@ final class AdmittedSocket extends Socket {
 		return this.output;
 	}
 
-	void slotTaken(InetAddress client) {
+	/**
+	 * @param client the address counted against max-connections-per-client, or null while
+	 * the real client is not known yet (PROXY protocol)
+	 */
+	void slotTaken(@Nullable InetAddress client) {
 		this.client = client;
 		this.holdsSlot.set(true);
+	}
+
+	/**
+	 * Counts the real client, from the PROXY header, against max-connections-per-client;
+	 * false when it holds them all already.
+	 */
+	synchronized boolean takeClientSlot(InetAddress realClient) {
+		if (!this.connections.tryTakeClientSlot(realClient)) {
+			return false;
+		}
+		this.client = realClient;
+		return true;
+	}
+
+	/** Counts this connection as refused for that reason (it is about to be closed). */
+	void refused(Refusal reason) {
+		this.connections.countRefusal(reason);
 	}
 
 	@Override
@@ -50,9 +71,8 @@ final class AdmittedSocket extends Socket {
 			super.close();
 		}
 		finally {
-			InetAddress address = this.client;
-			if (address != null && this.holdsSlot.compareAndSet(true, false)) {
-				this.connections.close(address);
+			if (this.holdsSlot.compareAndSet(true, false)) {
+				this.connections.close(this.client);
 			}
 		}
 	}

@@ -75,6 +75,17 @@ final class ClientInputStream extends InputStream {
 		this.frameTimeoutNanos = timeouts.frameNanos();
 	}
 
+	/**
+	 * Bounds the reads from now on by one deadline, as if a frame had started (the PROXY
+	 * protocol header); {@link #nextFrame} ends it.
+	 */
+	void startDeadline(long timeoutNanos) {
+		if (timeoutNanos > 0) {
+			this.betweenFrames = false;
+			this.frameDeadline = System.nanoTime() + timeoutNanos;
+		}
+	}
+
 	/** The next byte read starts a new frame, and with it the frame timeout. */
 	void nextFrame() {
 		this.betweenFrames = true;

@@ -11,5 +11,5 @@ import java.time.Duration;
  * @param sweeper enforces the write timeout
  */
 public record ConnectionSettings(ReadTimeouts readTimeouts, Duration writeTimeout, TimeoutSweeper sweeper,
-		ConnectionCounters counters) {
+		ConnectionCounters counters, AdmissionRules admission) {
 }

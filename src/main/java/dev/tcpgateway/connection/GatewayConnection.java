@@ -3,6 +3,8 @@ package dev.tcpgateway.connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.Problem;
+import dev.tcpgateway.proxy.ProxyHeaderReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
@@ -51,6 +55,16 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private final ConnectionCounters counters;
 
+	private final AdmissionRules admission;
+
+	/** Whether the PROXY header and the client checks that follow it are behind us. */
+	private boolean admitted;
+
+	/**
+	 * The original client, from the PROXY protocol header; null for the socket's peer.
+	 */
+	private volatile @Nullable InetSocketAddress proxiedClient;
+
 	/** Why the server is closing it, when the server decided that. */
 	private volatile @Nullable CloseReason closeReason;
 
@@ -67,6 +81,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		super(socket, true, false, publisher, factoryName);
 		this.socket = socket;
 		this.counters = settings.counters();
+		this.admission = settings.admission();
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters);
 		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
 		this.sweeper = settings.sweeper();
@@ -84,6 +99,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	 */
 	@Override
 	public Object getPayload() {
+		if (!this.admitted) {
+			this.admitted = true;
+			admitProxiedClient();
+		}
 		this.input.nextFrame();
 		try {
 			return super.getPayload();
@@ -94,6 +113,65 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * With the PROXY protocol on: reads the header (bounded by proxy-protocol-timeout),
+	 * then applies allow/deny and max-connections-per-client to the client it names. Runs
+	 * on the connection's own thread, so a slow balancer never holds up the accept loop.
+	 */
+	private void admitProxiedClient() {
+		if (!this.admission.proxyProtocol().enabled()) {
+			return;
+		}
+		InetSocketAddress client;
+		try {
+			this.input.startDeadline(this.admission.proxyProtocolTimeout().toNanos());
+			client = ProxyHeaderReader.read(this.input, this.admission.proxyProtocol());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			String why = (ex instanceof FrameTimeoutException)
+					? "no complete PROXY protocol header within " + this.admission.proxyProtocolTimeout()
+					: ex.getMessage();
+			throw refuse(Refusal.PROXY_HEADER, CloseReason.ERROR, why);
+		}
+		this.proxiedClient = client;
+		InetAddress address = (client != null) ? client.getAddress() : this.socket.getInetAddress();
+		if (!this.admission.clients().admits(address)) {
+			throw refuse(Refusal.DENIED, CloseReason.LIMIT, "client not allowed");
+		}
+		if (this.socket instanceof AdmittedSocket admittedSocket && !admittedSocket.takeClientSlot(address)) {
+			throw refuse(null, CloseReason.LIMIT, "over max-connections-per-client");
+		}
+	}
+
+	private SoftEndOfStreamException refuse(@Nullable Refusal refusal, CloseReason reason, @Nullable String why) {
+		if (refusal != null && this.socket instanceof AdmittedSocket admittedSocket) {
+			admittedSocket.refused(refusal);
+		}
+		logger.info(
+				getConnectionFactoryName() + ": " + why + " from " + getHostAddress() + ":" + getPort() + "; closing");
+		closeFor(reason);
+		return new SoftEndOfStreamException("Connection refused: " + why);
+	}
+
+	/** The original client's address when a PROXY protocol header named it. */
+	@Override
+	public String getHostAddress() {
+		InetSocketAddress client = this.proxiedClient;
+		return (client != null) ? client.getAddress().getHostAddress() : super.getHostAddress();
+	}
+
+	@Override
+	public String getHostName() {
+		InetSocketAddress client = this.proxiedClient;
+		return (client != null) ? client.getAddress().getHostAddress() : super.getHostName();
+	}
+
+	@Override
+	public int getPort() {
+		InetSocketAddress client = this.proxiedClient;
+		return (client != null) ? client.getPort() : super.getPort();
 	}
 
 	@Override

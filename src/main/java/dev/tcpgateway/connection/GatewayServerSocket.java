@@ -3,6 +3,7 @@ package dev.tcpgateway.connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CountDownLatch;
@@ -30,14 +31,17 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 
 	private final ConnectionCounters counters;
 
+	private final AdmissionRules rules;
+
 	private volatile boolean draining;
 
 	/** Opened when the listener stops: ends the accept thread's wait during a drain. */
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
-	GatewayServerSocket(String listener, OpenConnections connections, ConnectionCounters counters, byte[] refusal)
-			throws IOException {
+	GatewayServerSocket(String listener, OpenConnections connections, ConnectionCounters counters, AdmissionRules rules,
+			byte[] refusal) throws IOException {
 		this.listener = listener;
+		this.rules = rules;
 		this.counters = counters;
 		this.connections = connections;
 		this.refusal = refusal;
@@ -66,9 +70,22 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 				continue;
 			}
 			this.failures.succeeded();
-			Refusal reason = this.connections.tryOpen(socket.getInetAddress());
+			InetAddress peer = socket.getInetAddress();
+			boolean proxied = this.rules.proxyProtocol().enabled();
+			Refusal denied = proxied ? (this.rules.isTrustedProxy(peer) ? null : Refusal.UNTRUSTED_PROXY)
+					: (this.rules.clients().admits(peer) ? null : Refusal.DENIED);
+			if (denied != null) {
+				// No reply: nothing is owed to a client that may not connect at all.
+				this.connections.countRefusal(denied);
+				closeQuietly(socket);
+				continue;
+			}
+			// Behind a PROXY-protocol balancer every connection comes from the balancer:
+			// the real client is counted once its header has arrived.
+			InetAddress client = proxied ? null : peer;
+			Refusal reason = this.connections.tryOpen(client);
 			if (reason == null) {
-				socket.slotTaken(socket.getInetAddress());
+				socket.slotTaken(client);
 				return socket;
 			}
 			refuse(socket);
@@ -138,6 +155,15 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 		}
 		catch (IOException ex) {
 			// The client went away first; nothing to tell it.
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Closing anyway.
 		}
 	}
 

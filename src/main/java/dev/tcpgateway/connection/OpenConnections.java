@@ -47,13 +47,17 @@ public final class OpenConnections {
 		}
 	}
 
-	/** Takes a slot for {@code client}, or says why there is none. */
-	@Nullable Refusal tryOpen(InetAddress client) {
+	/**
+	 * Takes a slot for {@code client}, or says why there is none; a null client (not
+	 * known yet, behind a PROXY-protocol load balancer) is counted against
+	 * max-connections only, until {@link #tryTakeClientSlot}.
+	 */
+	@Nullable Refusal tryOpen(@Nullable InetAddress client) {
 		if (this.open.incrementAndGet() > this.maxConnections) {
 			this.open.decrementAndGet();
 			return refuse(this.refusalAtMax);
 		}
-		if (this.maxPerClient > 0 && !takeClientSlot(client)) {
+		if (client != null && this.maxPerClient > 0 && !takeClientSlot(client)) {
 			this.open.decrementAndGet();
 			return refuse(Refusal.MAX_CONNECTIONS_PER_CLIENT);
 		}
@@ -61,10 +65,33 @@ public final class OpenConnections {
 		return null;
 	}
 
-	/** Gives back the slot taken by {@link #tryOpen}. */
-	void close(InetAddress client) {
+	/**
+	 * Counts {@code client} against max-connections-per-client once it is known (from a
+	 * PROXY protocol header); false, and counted as refused, when it holds them all.
+	 */
+	boolean tryTakeClientSlot(InetAddress client) {
+		if (this.maxPerClient == 0 || takeClientSlot(client)) {
+			return true;
+		}
+		refuse(Refusal.MAX_CONNECTIONS_PER_CLIENT);
+		return false;
+	}
+
+	/**
+	 * Counts a refusal decided outside {@link #tryOpen}: a denied address, an untrusted
+	 * load balancer, a bad PROXY header.
+	 */
+	void countRefusal(Refusal refusal) {
+		refuse(refusal);
+	}
+
+	/**
+	 * Gives back the slot taken by {@link #tryOpen} (and {@link #tryTakeClientSlot} for a
+	 * non-null client).
+	 */
+	void close(@Nullable InetAddress client) {
 		this.open.decrementAndGet();
-		if (this.maxPerClient > 0) {
+		if (client != null && this.maxPerClient > 0) {
 			// Dropping entries at zero keeps many distinct clients over time from growing
 			// the map.
 			this.perClient.computeIfPresent(client, (key, count) -> (count > 1) ? count - 1 : null);

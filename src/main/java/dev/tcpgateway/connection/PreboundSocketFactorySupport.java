@@ -31,6 +31,8 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 
 	private final ConnectionCounters counters;
 
+	private final AdmissionRules rules;
+
 	private final byte[] refusal;
 
 	private @Nullable GatewayServerSocket bound;
@@ -45,8 +47,9 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 	 * @param refusal the complete bytes sent to a connection refused for lack of a slot
 	 */
 	public PreboundSocketFactorySupport(String listener, InetSocketAddress address, int backlog,
-			OpenConnections connections, ConnectionCounters counters, byte[] refusal) {
+			OpenConnections connections, ConnectionCounters counters, AdmissionRules rules, byte[] refusal) {
 		this.listener = listener;
+		this.rules = rules;
 		this.counters = counters;
 		this.address = address;
 		this.backlog = backlog;
@@ -58,7 +61,7 @@ public final class PreboundSocketFactorySupport implements TcpSocketFactorySuppo
 	 * Binds now and returns the bound port (the real one when the configured port is 0).
 	 */
 	public synchronized int bind() throws IOException {
-		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.counters,
+		GatewayServerSocket socket = new GatewayServerSocket(this.listener, this.connections, this.counters, this.rules,
 				this.refusal);
 		try {
 			socket.setReuseAddress(true);

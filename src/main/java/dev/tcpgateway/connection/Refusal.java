@@ -10,7 +10,21 @@ public enum Refusal {
 	MAX_CONNECTIONS_PER_CLIENT("max-connections-per-client"),
 
 	/** Every thread of a {@code platform} executor is serving a connection. */
-	MAX_THREADS("max-threads");
+	MAX_THREADS("max-threads"),
+
+	/** The client's address is in {@code deny}, or not in {@code allow}. */
+	DENIED("denied"),
+
+	/**
+	 * PROXY protocol on, and the connection comes from an address not in
+	 * {@code trusted-proxies}.
+	 */
+	UNTRUSTED_PROXY("untrusted-proxy"),
+
+	/**
+	 * PROXY protocol on, and the header was malformed, missing or too slow to arrive.
+	 */
+	PROXY_HEADER("proxy-header");
 
 	private final String tag;
 

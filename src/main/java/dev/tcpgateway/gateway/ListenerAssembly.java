@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 import dev.tcpgateway.config.ExecutorKind;
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
+import dev.tcpgateway.connection.AdmissionRules;
 import dev.tcpgateway.connection.ConnectionCounters;
 import dev.tcpgateway.connection.ConnectionSettings;
 import dev.tcpgateway.connection.GatewayConnectionSupport;
@@ -25,6 +26,8 @@ import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.observability.ListenerMeters;
+import dev.tcpgateway.proxy.AddressPolicy;
+import dev.tcpgateway.proxy.Cidr;
 
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
@@ -70,11 +73,15 @@ final class ListenerAssembly {
 		this.limiter = limiter;
 		ListenerMeters meters = meterBinding.bind(name, this.connections, counters, limiter::inFlight,
 				limiter.queues());
-		this.sockets = bindSocket(name, listener, this.connections, counters, framed(codec, Problem.SERVER_BUSY));
+		AdmissionRules admission = new AdmissionRules(AddressPolicy.of(listener.allow(), listener.deny()),
+				listener.proxyProtocol(), listener.trustedProxies().stream().map(Cidr::parse).toList(),
+				listener.proxyProtocolTimeout());
+		this.sockets = bindSocket(name, listener, this.connections, counters, admission,
+				framed(codec, Problem.SERVER_BUSY));
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
-				counters);
+				counters, admission);
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(listener.backlog())
@@ -141,12 +148,12 @@ final class ListenerAssembly {
 	}
 
 	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener,
-			OpenConnections connections, ConnectionCounters counters, byte[] refusal) {
+			OpenConnections connections, ConnectionCounters counters, AdmissionRules admission, byte[] refusal) {
 		try {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
 					listener.port());
 			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address, listener.backlog(),
-					connections, counters, refusal);
+					connections, counters, admission, refusal);
 			sockets.bind();
 			return sockets;
 		}
