@@ -1,0 +1,92 @@
+package dev.tcpgateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.tcpgateway.TcpGatewayApplication;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The server in a JVM of its own, started from the test class path, for tests that need
+ * real signals: SIGTERM ({@link #stop}) runs the graceful shutdown, SIGKILL
+ * ({@link #kill}) does not.
+ */
+public final class ChildServer implements AutoCloseable {
+
+	private final Process process;
+
+	private final StringBuffer output = new StringBuffer();
+
+	private ChildServer(Process process) {
+		this.process = process;
+		Thread.ofVirtual().start(() -> copy(process.getInputStream()));
+	}
+
+	/** Starts the server with these command-line arguments and waits until it listens. */
+	public static ChildServer start(String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", System.getProperty("java.class.path"), TcpGatewayApplication.class.getName(),
+						"--spring.main.banner-mode=off"));
+		command.addAll(List.of(arguments));
+		ChildServer child = new ChildServer(new ProcessBuilder(command).redirectErrorStream(true).start());
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> child.output().contains("Started TcpGatewayApplication") || !child.process.isAlive());
+		if (!child.process.isAlive()) {
+			throw new IllegalStateException("The server did not start:\n" + child.output());
+		}
+		return child;
+	}
+
+	public String output() {
+		return this.output.toString();
+	}
+
+	/** SIGTERM, then waits for the process to end; returns its exit code. */
+	public int stop(Duration within) throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("The server did not stop within " + within + ":\n" + output());
+		}
+		return this.process.exitValue();
+	}
+
+	/** SIGKILL: no shutdown hook runs. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() {
+		this.process.destroyForcibly();
+	}
+
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void copy(InputStream in) {
+		try {
+			byte[] buffer = new byte[8192];
+			int count;
+			while ((count = in.read(buffer)) >= 0) {
+				this.output.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			// The child ended.
+		}
+	}
+
+}
