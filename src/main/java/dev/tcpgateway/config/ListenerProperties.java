@@ -60,6 +60,7 @@ import org.springframework.util.unit.DataSize;
  * @param proxyProtocolTimeout how long the PROXY header may take to arrive
  * @param allow the client addresses admitted (CIDR blocks); empty admits all
  * @param deny the client addresses refused (CIDR blocks); deny wins over allow
+ * @param ssl TLS from a Spring Boot SSL bundle; plaintext without one
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
@@ -72,7 +73,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads,
 		@DefaultValue("false") boolean accessLog, @DefaultValue("off") ProxyProtocol proxyProtocol,
 		@DefaultValue List<String> trustedProxies, @DefaultValue("3s") Duration proxyProtocolTimeout,
-		@DefaultValue List<String> allow, @DefaultValue List<String> deny) {
+		@DefaultValue List<String> allow, @DefaultValue List<String> deny, @DefaultValue ListenerSslProperties ssl) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
 		return (this.handler != null) ? this
@@ -81,7 +82,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 						this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout, this.idleTimeout,
 						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads,
 						this.accessLog, this.proxyProtocol, this.trustedProxies, this.proxyProtocolTimeout, this.allow,
-						this.deny);
+						this.deny, this.ssl);
 	}
 
 	/** The handler bean's name, after the listener-name default was applied. */

@@ -2,6 +2,8 @@ package dev.tcpgateway.connection;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What every connection of one listener shares.
  *
@@ -11,5 +13,5 @@ import java.time.Duration;
  * @param sweeper enforces the write timeout
  */
 public record ConnectionSettings(ReadTimeouts readTimeouts, Duration writeTimeout, TimeoutSweeper sweeper,
-		ConnectionCounters counters, AdmissionRules admission) {
+		ConnectionCounters counters, AdmissionRules admission, @Nullable TlsSettings tls) {
 }

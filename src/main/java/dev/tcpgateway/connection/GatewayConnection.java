@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.Problem;
@@ -57,6 +60,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private final AdmissionRules admission;
 
+	private final Socket accepted;
+
+	private final @Nullable TlsSettings tls;
+
 	/** Whether the PROXY header and the client checks that follow it are behind us. */
 	private boolean admitted;
 
@@ -76,10 +83,17 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private @Nullable Map<String, Object> inboundHeaders;
 
-	GatewayConnection(Socket socket, @Nullable ApplicationEventPublisher publisher, @Nullable String factoryName,
-			ConnectionSettings settings) throws IOException {
+	/**
+	 * @param socket what requests are read from and replies written to: the accepted
+	 * socket, or TLS over it
+	 * @param accepted the accepted socket itself (the PROXY header precedes TLS)
+	 */
+	GatewayConnection(Socket socket, Socket accepted, @Nullable ApplicationEventPublisher publisher,
+			@Nullable String factoryName, ConnectionSettings settings) throws IOException {
 		super(socket, true, false, publisher, factoryName);
 		this.socket = socket;
+		this.accepted = accepted;
+		this.tls = settings.tls();
 		this.counters = settings.counters();
 		this.admission = settings.admission();
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters);
@@ -102,6 +116,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (!this.admitted) {
 			this.admitted = true;
 			admitProxiedClient();
+			completeHandshake();
 		}
 		this.input.nextFrame();
 		try {
@@ -126,8 +141,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 		InetSocketAddress client;
 		try {
-			this.input.startDeadline(this.admission.proxyProtocolTimeout().toNanos());
-			client = ProxyHeaderReader.read(this.input, this.admission.proxyProtocol());
+			client = readProxyHeader();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			String why = (ex instanceof FrameTimeoutException)
@@ -140,13 +154,48 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (!this.admission.clients().admits(address)) {
 			throw refuse(Refusal.DENIED, CloseReason.LIMIT, "client not allowed");
 		}
-		if (this.socket instanceof AdmittedSocket admittedSocket && !admittedSocket.takeClientSlot(address)) {
+		if (this.accepted instanceof AdmittedSocket admittedSocket && !admittedSocket.takeClientSlot(address)) {
 			throw refuse(null, CloseReason.LIMIT, "over max-connections-per-client");
 		}
 	}
 
+	/**
+	 * The header comes before any TLS byte: with TLS it is read from the accepted socket
+	 * itself, byte by byte (it never reads past the header), each read bounded by the
+	 * timeout.
+	 */
+	private @Nullable InetSocketAddress readProxyHeader() throws IOException {
+		if (this.tls == null) {
+			this.input.startDeadline(this.admission.proxyProtocolTimeout().toNanos());
+			return ProxyHeaderReader.read(this.input, this.admission.proxyProtocol());
+		}
+		this.accepted.setSoTimeout((int) Math.max(1, this.admission.proxyProtocolTimeout().toMillis()));
+		return ProxyHeaderReader.read(this.accepted.getInputStream(), this.admission.proxyProtocol());
+	}
+
+	/**
+	 * The TLS handshake, here on the connection's own thread and bounded by
+	 * handshake-timeout, rather than at the first read under the idle timeout: a silent
+	 * or plaintext client is closed quickly.
+	 */
+	private void completeHandshake() {
+		if (this.tls == null || !(this.socket instanceof SSLSocket ssl)) {
+			return;
+		}
+		try {
+			ssl.setSoTimeout((int) Math.max(1, this.tls.handshakeTimeout().toMillis()));
+			ssl.startHandshake();
+		}
+		catch (IOException ex) {
+			String why = (ex instanceof SocketTimeoutException)
+					? "no TLS handshake within " + this.tls.handshakeTimeout()
+					: "TLS handshake failed: " + ex.getMessage();
+			throw refuse(Refusal.TLS_HANDSHAKE, CloseReason.ERROR, why);
+		}
+	}
+
 	private SoftEndOfStreamException refuse(@Nullable Refusal refusal, CloseReason reason, @Nullable String why) {
-		if (refusal != null && this.socket instanceof AdmittedSocket admittedSocket) {
+		if (refusal != null && this.accepted instanceof AdmittedSocket admittedSocket) {
 			admittedSocket.refused(refusal);
 		}
 		logger.info(

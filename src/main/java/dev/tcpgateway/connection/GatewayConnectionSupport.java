@@ -26,7 +26,10 @@ public final class GatewayConnectionSupport implements TcpNetConnectionSupport {
 	public TcpNetConnection createNewConnection(Socket socket, boolean server, boolean lookupHost,
 			@Nullable ApplicationEventPublisher applicationEventPublisher, @Nullable String connectionFactoryName) {
 		try {
-			return new GatewayConnection(socket, applicationEventPublisher, connectionFactoryName, this.settings);
+			TlsSettings tls = this.settings.tls();
+			Socket connectionSocket = (tls != null) ? tls.layer(socket) : socket;
+			return new GatewayConnection(connectionSocket, socket, applicationEventPublisher, connectionFactoryName,
+					this.settings);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -24,7 +24,13 @@ public enum Refusal {
 	/**
 	 * PROXY protocol on, and the header was malformed, missing or too slow to arrive.
 	 */
-	PROXY_HEADER("proxy-header");
+	PROXY_HEADER("proxy-header"),
+
+	/**
+	 * TLS on, and the handshake failed (plaintext, garbage, a bad or missing client
+	 * certificate) or did not complete within handshake-timeout.
+	 */
+	TLS_HANDSHAKE("tls-handshake");
 
 	private final String tag;
 

@@ -11,7 +11,9 @@ import java.util.function.IntSupplier;
 import dev.tcpgateway.config.ExecutorKind;
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
+import dev.tcpgateway.config.ListenerSslProperties;
 import dev.tcpgateway.connection.AdmissionRules;
+import dev.tcpgateway.connection.BundleSslContextSupport;
 import dev.tcpgateway.connection.ConnectionCounters;
 import dev.tcpgateway.connection.ConnectionSettings;
 import dev.tcpgateway.connection.GatewayConnectionSupport;
@@ -22,13 +24,17 @@ import dev.tcpgateway.connection.PreboundSocketFactorySupport;
 import dev.tcpgateway.connection.ReadTimeouts;
 import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.connection.TimeoutSweeper;
+import dev.tcpgateway.connection.TlsSettings;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.proxy.AddressPolicy;
 import dev.tcpgateway.proxy.Cidr;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -59,7 +65,7 @@ final class ListenerAssembly {
 	private final RequestDispatcher dispatcher;
 
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
-			MeterBinding meterBinding) {
+			MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
 		this.name = name;
 		this.listener = listener;
 		FrameCodec codec = listener.framing().codec((int) listener.maxFrameSize().toBytes());
@@ -81,7 +87,7 @@ final class ListenerAssembly {
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
-				counters, admission);
+				counters, admission, tls(name, listener, sslBundles));
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(listener.backlog())
@@ -133,6 +139,33 @@ final class ListenerAssembly {
 
 	void shutdownThreads() {
 		ListenerExecutors.shutdown(this.executor);
+	}
+
+	/**
+	 * The listener's TLS from its Spring Boot SSL bundle, kept current when the bundle is
+	 * reloaded; null for a plaintext listener.
+	 */
+	private static @Nullable TlsSettings tls(String name, ListenerProperties listener,
+			@Nullable SslBundles sslBundles) {
+		ListenerSslProperties ssl = listener.ssl();
+		if (!ssl.enabled()) {
+			return null;
+		}
+		String key = "tcp.listeners." + name + ".ssl.bundle";
+		if (sslBundles == null) {
+			throw new InvalidListenerConfigurationException(key, "needs Spring Boot's SSL bundles, which are missing");
+		}
+		try {
+			BundleSslContextSupport contexts = new BundleSslContextSupport(sslBundles.getBundle(ssl.bundle()));
+			sslBundles.addBundleUpdateHandler(ssl.bundle(), contexts::update);
+			return new TlsSettings(contexts, ssl.clientAuth(), ssl.handshakeTimeout());
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidListenerConfigurationException(key,
+					"'" + ssl.bundle() + "' is not an SSL bundle; "
+							+ "define it under spring.ssl.bundle.jks or spring.ssl.bundle.pem (defined: "
+							+ sslBundles.getBundleNames() + ")");
+		}
 	}
 
 	/** An error reply as it goes on the wire, framed, for writing outside the gateway. */

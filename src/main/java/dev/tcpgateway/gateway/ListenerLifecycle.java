@@ -19,8 +19,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -65,6 +67,8 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final ObjectProvider<SslBundles> sslBundles;
+
 	private final List<Started> started = new ArrayList<>();
 
 	private @Nullable TimeoutSweeper sweeper;
@@ -73,8 +77,9 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
 			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles) {
 		this.publisher = publisher;
+		this.sslBundles = sslBundles;
 		this.properties = properties;
 		this.flowContext = flowContext;
 		this.beans = beans;
@@ -109,7 +114,8 @@ class ListenerLifecycle implements SmartLifecycle {
 		var listener = this.properties.enabledListeners().get(name);
 		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, timeouts,
 				(listenerName, connections, counters, inFlight, queued) -> ListenerMeters.register(this.meterRegistry,
-						listenerName, connections, counters, inFlight, queued));
+						listenerName, connections, counters, inFlight, queued),
+				this.sslBundles.getIfAvailable());
 		IntegrationFlowRegistration registration = this.flowContext.registration(assembly.flow())
 			.id("tcp-listener-" + name)
 			.register();
