@@ -45,6 +45,15 @@ public final class TestCertificates {
 		return certificates;
 	}
 
+	/**
+	 * Another server certificate for 127.0.0.1 from the same CA, in {@code <name>.p12},
+	 * with its own subject.
+	 */
+	public Path serverCertificate(String name, String subject) throws IOException, InterruptedException {
+		signed(name, subject, List.of("-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "30"));
+		return path(name + ".p12");
+	}
+
 	public Path path(String file) {
 		return this.directory.resolve(file);
 	}
