@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ final class AdmittedSocket extends Socket {
 
 	private @Nullable OutputStream output;
 
+	private @Nullable CoalescingOutputStream coalescing;
+
 	private final AtomicBoolean holdsSlot = new AtomicBoolean();
 
 	private volatile @Nullable InetAddress client;
@@ -30,13 +33,41 @@ final class AdmittedSocket extends Socket {
 		this.counters = counters;
 	}
 
-	/** The socket's output, counted for {@code tcp.bytes.sent}. */
+	/**
+	 * The socket's output, counted for {@code tcp.bytes.sent}, and holding back replies
+	 * to pipelined requests once {@link #coalesceWrites} was called.
+	 */
 	@Override
 	public synchronized OutputStream getOutputStream() throws IOException {
 		if (this.output == null) {
 			this.output = new CountingOutputStream(super.getOutputStream(), this.counters);
 		}
-		return this.output;
+		return (this.coalescing != null) ? this.coalescing : this.output;
+	}
+
+	/**
+	 * From now on, flushes wait while {@code moreRequestsBuffered} says the client's next
+	 * request is already here (see {@link CoalescingOutputStream}).
+	 */
+	synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered) throws IOException {
+		OutputStream counted = (this.output != null) ? this.output
+				: new CountingOutputStream(super.getOutputStream(), this.counters);
+		this.output = counted;
+		this.coalescing = new CoalescingOutputStream(counted, moreRequestsBuffered);
+	}
+
+	/** Writes out replies held back for coalescing; does nothing if none are. */
+	void flushHeld() throws IOException {
+		CoalescingOutputStream held = this.coalescing;
+		if (held != null && held.pendingSinceNanos() != 0) {
+			held.flushHeld();
+		}
+	}
+
+	/** When the oldest held-back reply byte was written; 0 when none is held. */
+	long heldSinceNanos() {
+		CoalescingOutputStream held = this.coalescing;
+		return (held != null) ? held.pendingSinceNanos() : 0;
 	}
 
 	/**

@@ -60,6 +60,9 @@ final class ClientInputStream extends InputStream {
 	 */
 	private volatile boolean waitingForRequest = true;
 
+	/** Runs before a read that may block: replies held back for coalescing go out. */
+	private @Nullable FlushHook beforeBlockingRead;
+
 	private final ConnectionCounters counters;
 
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
@@ -126,8 +129,25 @@ final class ClientInputStream extends InputStream {
 		return count;
 	}
 
+	void beforeBlockingRead(FlushHook hook) {
+		this.beforeBlockingRead = hook;
+	}
+
+	/** Whether bytes of the client's next request are already buffered. */
+	boolean hasBufferedBytes() {
+		return this.position < this.limit;
+	}
+
 	boolean isWaitingForRequest() {
 		return this.waitingForRequest;
+	}
+
+	/** Output to write out before blocking on input. */
+	@FunctionalInterface
+	interface FlushHook {
+
+		void flush() throws IOException;
+
 	}
 
 	@Nullable CloseReason endedBy() {
@@ -157,6 +177,9 @@ final class ClientInputStream extends InputStream {
 		int count;
 		this.waitingForRequest = this.betweenFrames;
 		try {
+			if (this.beforeBlockingRead != null) {
+				this.beforeBlockingRead.flush();
+			}
 			count = this.in.read(this.buffer, 0, this.buffer.length);
 		}
 		catch (SocketTimeoutException ex) {

@@ -48,6 +48,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private static final int INPUT_BUFFER_SIZE = 4096;
 
+	private static final long HELD_REPLY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
 	private final Socket socket;
 
 	private final ClientInputStream input;
@@ -77,6 +79,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final AtomicBoolean heldFlushScheduled = new AtomicBoolean();
+
 	private volatile long writeDeadline;
 
 	private volatile boolean writeTimedOut;
@@ -97,6 +101,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		this.counters = settings.counters();
 		this.admission = settings.admission();
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters);
+		if (accepted instanceof AdmittedSocket admittedSocket && settings.tls() == null) {
+			admittedSocket.coalesceWrites(this.input::hasBufferedBytes);
+			this.input.beforeBlockingRead(admittedSocket::flushHeld);
+		}
 		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
 		this.sweeper = settings.sweeper();
 		this.sweeper.watch(this);
@@ -248,6 +256,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 		MessageHeaders headers = message.getHeaders();
 		if (Boolean.TRUE.equals(headers.get(ReplyHeaders.CLOSE_AFTER_REPLY))) {
+			flushHeldReplies();
 			CloseReason reason = headers.get(ReplyHeaders.CLOSE_REASON, CloseReason.class);
 			recordCloseReason((reason != null) ? reason : CloseReason.CLIENT);
 			if (Boolean.TRUE.equals(headers.get(ReplyHeaders.CLIENT_MAY_STILL_SEND)) || hasUnreadInput()) {
@@ -286,9 +295,30 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
+	/**
+	 * The write deadline while a reply is being written; else, while replies are held
+	 * back for coalescing, the moment to write them out anyway (a slow request must not
+	 * hold back the replies before it for longer than a sweeper tick or so).
+	 */
 	@Override
 	public long deadlineNanos() {
-		return this.writeDeadline;
+		long write = this.writeDeadline;
+		if (write != 0) {
+			return write;
+		}
+		long held = (this.accepted instanceof AdmittedSocket admittedSocket) ? admittedSocket.heldSinceNanos() : 0;
+		return (held != 0) ? held + HELD_REPLY_NANOS : 0;
+	}
+
+	private void flushHeldReplies() {
+		if (this.accepted instanceof AdmittedSocket admittedSocket) {
+			try {
+				admittedSocket.flushHeld();
+			}
+			catch (IOException ex) {
+				// The client is gone; the close that follows says so.
+			}
+		}
 	}
 
 	/**
@@ -297,6 +327,22 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	 */
 	@Override
 	public void expire() {
+		long write = this.writeDeadline;
+		if (write == 0 || System.nanoTime() - write < 0) {
+			// Replies held back behind a slow request: written on a thread of their own,
+			// so that a client that does not read cannot stall the sweeper.
+			if (this.heldFlushScheduled.compareAndSet(false, true)) {
+				Thread.ofVirtual().start(() -> {
+					try {
+						flushHeldReplies();
+					}
+					finally {
+						this.heldFlushScheduled.set(false);
+					}
+				});
+			}
+			return;
+		}
 		this.writeTimedOut = true;
 		logger.info(getConnectionId() + ": client did not read its reply within write-timeout; closing");
 		closeFor(CloseReason.WRITE_TIMEOUT);

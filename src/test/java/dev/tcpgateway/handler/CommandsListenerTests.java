@@ -41,6 +41,25 @@ class CommandsListenerTests {
 	}
 
 	@Test
+	void answersPipelinedRequestsInOrderAndASlowOneDoesNotHoldBackTheRepliesBeforeIt() {
+		try (RawClient client = RawClient.connect(this.port)) {
+			client.send("PING\r\n".repeat(100) + "ECHO last\r\n");
+			for (int i = 0; i < 100; i++) {
+				assertThat(client.readLine()).isEqualTo("PONG");
+			}
+			assertThat(client.readLine()).isEqualTo("last");
+			long start = System.nanoTime();
+			client.send("PING\r\nSLEEP 1500\r\n");
+			assertThat(client.readLine()).isEqualTo("PONG");
+			// Held back for coalescing at most about a sweeper tick, never until the
+			// SLEEP
+			// ends.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+			assertThat(client.readLine()).isEqualTo("SLEPT 1500");
+		}
+	}
+
+	@Test
 	void acceptsAnyCaseAndBareLineFeeds() {
 		try (RawClient client = RawClient.connect(this.port)) {
 			client.send("ping\nPiNg\n");
