@@ -1,7 +1,6 @@
 package dev.tcpgateway.faults;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tcpgateway.TcpGatewayApplication;
+import dev.tcpgateway.support.ProcessOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class FdExhaustionTests {
 
 	private static final int DESCRIPTOR_LIMIT = 400;
 
-	private final StringBuffer childOutput = new StringBuffer();
+	private ProcessOutput childOutput;
 
 	private Process child;
 
@@ -49,7 +49,7 @@ class FdExhaustionTests {
 		int port = freePort();
 		int managementPort = freePort();
 		startChild(port, managementPort);
-		await().atMost(Duration.ofSeconds(60)).until(() -> this.childOutput.toString().contains("Listening on"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.childOutput.text().contains("Listening on"));
 		assertThat(ping(port)).isEqualTo("PONG\r\n");
 		// Connected before the exhaustion: during it, no new connection could reach the
 		// actuator.
@@ -66,7 +66,7 @@ class FdExhaustionTests {
 			this.clients.add(client);
 		}
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.childOutput.toString().contains("cannot accept connections (Too many open files)"));
+			.until(() -> this.childOutput.text().contains("cannot accept connections (Too many open files)"));
 		assertThat(health(health)).startsWith("HTTP/1.1 503")
 			.contains("\"status\":\"DOWN\"")
 			.contains("\"acceptFailure\":\"Too many open files\"");
@@ -74,8 +74,8 @@ class FdExhaustionTests {
 		this.clients.clear();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ping(port)).isEqualTo("PONG\r\n"));
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.childOutput.toString().contains("accepting connections again after"));
-		String log = this.childOutput.toString();
+			.until(() -> this.childOutput.text().contains("accepting connections again after"));
+		String log = this.childOutput.text();
 		assertThat(log.lines().filter((line) -> line.contains("cannot accept connections"))).hasSize(1);
 		assertThat(log).doesNotContain("\tat ");
 	}
@@ -114,20 +114,7 @@ class FdExhaustionTests {
 				+ " --tcp.listeners.hello.enabled=false --server.port=" + managementPort
 				+ " --spring.main.banner-mode=off";
 		this.child = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
-		Thread.ofVirtual().start(() -> copy(this.child.getInputStream()));
-	}
-
-	private void copy(InputStream in) {
-		try {
-			byte[] buffer = new byte[8192];
-			int count;
-			while ((count = in.read(buffer)) >= 0) {
-				this.childOutput.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
-			}
-		}
-		catch (IOException ex) {
-			// The child ended.
-		}
+		this.childOutput = ProcessOutput.of(this.child);
 	}
 
 	private static String ping(int port) throws IOException {

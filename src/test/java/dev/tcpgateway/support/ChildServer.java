@@ -1,9 +1,7 @@
 package dev.tcpgateway.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +21,11 @@ public final class ChildServer implements AutoCloseable {
 
 	private final Process process;
 
-	private final StringBuffer output = new StringBuffer();
+	private final ProcessOutput output;
 
 	private ChildServer(Process process) {
 		this.process = process;
-		Thread.ofVirtual().start(() -> copy(process.getInputStream()));
+		this.output = ProcessOutput.of(process);
 	}
 
 	/** Starts the server with these command-line arguments and waits until it listens. */
@@ -47,7 +45,7 @@ public final class ChildServer implements AutoCloseable {
 	}
 
 	public String output() {
-		return this.output.toString();
+		return this.output.text();
 	}
 
 	/** SIGTERM, then waits for the process to end; returns its exit code. */
@@ -73,19 +71,6 @@ public final class ChildServer implements AutoCloseable {
 	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private void copy(InputStream in) {
-		try {
-			byte[] buffer = new byte[8192];
-			int count;
-			while ((count = in.read(buffer)) >= 0) {
-				this.output.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
-			}
-		}
-		catch (IOException ex) {
-			// The child ended.
 		}
 	}
 

@@ -1,10 +1,8 @@
 package dev.tcpgateway.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +23,11 @@ public final class HaproxyProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private final StringBuffer output = new StringBuffer();
+	private final ProcessOutput output;
 
 	private HaproxyProcess(Process process) {
 		this.process = process;
-		Thread.ofVirtual().start(() -> copy(process.getInputStream()));
+		this.output = ProcessOutput.of(process);
 	}
 
 	public static boolean isInstalled() {
@@ -53,7 +51,7 @@ public final class HaproxyProcess implements AutoCloseable {
 	}
 
 	public String output() {
-		return this.output.toString();
+		return this.output.text();
 	}
 
 	@Override
@@ -78,19 +76,6 @@ public final class HaproxyProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private void copy(InputStream in) {
-		try {
-			byte[] buffer = new byte[8192];
-			int count;
-			while ((count = in.read(buffer)) >= 0) {
-				this.output.append(new String(buffer, 0, count, StandardCharsets.UTF_8));
-			}
-		}
-		catch (IOException ex) {
-			// HAProxy ended.
 		}
 	}
 
