@@ -30,11 +30,41 @@ public final class ChildServer implements AutoCloseable {
 
 	/** Starts the server with these command-line arguments and waits until it listens. */
 	public static ChildServer start(String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-						"-cp", System.getProperty("java.class.path"), TcpGatewayApplication.class.getName(),
-						"--spring.main.banner-mode=off"));
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), TcpGatewayApplication.class.getName()));
 		command.addAll(List.of(arguments));
+		return launch(command);
+	}
+
+	/**
+	 * Starts a packaged jar the way users run it,
+	 * {@code java <options> -jar <jar> <arguments>}, and waits until it listens.
+	 */
+	public static ChildServer startJar(Path jar, List<String> jvmOptions, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(List.of(arguments));
+		return launch(command);
+	}
+
+	/** Runs a command that should fail to start; returns its exit code and output. */
+	public static ChildServer startFailing(Path jar, List<String> jvmOptions, String... arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--spring.main.banner-mode=off"));
+		command.addAll(List.of(arguments));
+		ChildServer child = new ChildServer(new ProcessBuilder(command).redirectErrorStream(true).start());
+		if (!child.process.waitFor(90, TimeUnit.SECONDS)) {
+			child.close();
+			throw new IllegalStateException("The server did not stop:\n" + child.output());
+		}
+		return child;
+	}
+
+	private static ChildServer launch(List<String> command) throws IOException {
+		command.add("--spring.main.banner-mode=off");
 		ChildServer child = new ChildServer(new ProcessBuilder(command).redirectErrorStream(true).start());
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> child.output().contains("Started TcpGatewayApplication") || !child.process.isAlive());
@@ -42,6 +72,10 @@ public final class ChildServer implements AutoCloseable {
 			throw new IllegalStateException("The server did not start:\n" + child.output());
 		}
 		return child;
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	public String output() {
@@ -61,6 +95,11 @@ public final class ChildServer implements AutoCloseable {
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(10, TimeUnit.SECONDS);
+	}
+
+	/** The exit code of a process that has ended. */
+	public int exitCode() {
+		return this.process.exitValue();
 	}
 
 	@Override
