@@ -43,9 +43,9 @@ public final class ListenerConfigurationValidator {
 		}
 		checkSize(prefix + "max-frame-size", listener.maxFrameSize().toBytes(), MAX_FRAME_SIZE);
 		checkSize(prefix + "send-buffer-size", listener.sendBufferSize().toBytes(), Integer.MAX_VALUE);
-		if (listener.backlog() < 1) {
-			throw new InvalidListenerConfigurationException(prefix + "backlog",
-					listener.backlog() + " is too small; use 1 or more (1024 is the default)");
+		if (listener.backlog() < 0) {
+			throw new InvalidListenerConfigurationException(prefix + "backlog", listener.backlog()
+					+ " is negative; use 1 or more, or 0 for the operating system's maximum (the default)");
 		}
 		checkNotNegative(prefix + "delay", listener.delay());
 		checkNotNegative(prefix + "queue-timeout", listener.queueTimeout());

@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFrameSize the largest request accepted; a larger one gets an error reply and
  * the connection is closed. Nothing larger is ever buffered
  * @param backlog how many connections the operating system queues before they are
- * accepted (capped by net.core.somaxconn)
+ * accepted; 0 for the largest it allows (net.core.somaxconn on Linux)
  * @param sendBufferSize the socket send buffer, which also sizes the per-connection
  * output buffer; the operating system's loopback default (megabytes) costs too much
  * memory per connection
@@ -64,7 +64,7 @@ import org.springframework.util.unit.DataSize;
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
-		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("1024") int backlog,
+		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("0") int backlog,
 		@DefaultValue("8KB") DataSize sendBufferSize, @DefaultValue("0s") Duration delay,
 		@DefaultValue("10000") int maxConnections, @DefaultValue("0") int maxConnectionsPerClient,
 		@DefaultValue("0") int maxConcurrentRequests, @DefaultValue("1s") Duration queueTimeout,

@@ -12,6 +12,7 @@ import dev.tcpgateway.config.ExecutorKind;
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.config.ListenerSslProperties;
+import dev.tcpgateway.connection.AcceptBacklog;
 import dev.tcpgateway.connection.AdmissionRules;
 import dev.tcpgateway.connection.BundleSslContextSupport;
 import dev.tcpgateway.connection.ConnectionCounters;
@@ -90,7 +91,7 @@ final class ListenerAssembly {
 				counters, admission, tls(name, listener, sslBundles));
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
-			.backlog(listener.backlog())
+			.backlog(AcceptBacklog.resolve(listener.backlog()))
 			.deserializer(codec.deserializer())
 			.serializer(codec.serializer())
 			// Also sizes Spring Integration's per-connection output buffer (megabytes by
@@ -185,8 +186,8 @@ final class ListenerAssembly {
 		try {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
 					listener.port());
-			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address, listener.backlog(),
-					connections, counters, admission, refusal);
+			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address,
+					AcceptBacklog.resolve(listener.backlog()), connections, counters, admission, refusal);
 			sockets.bind();
 			return sockets;
 		}

@@ -106,7 +106,7 @@ class ApplicationYamlTests {
 		assertThat(mine.handler()).isEqualTo("mine");
 		assertThat(mine.framing()).isEqualTo(dev.tcpgateway.framing.Framing.CRLF);
 		assertThat(mine.maxFrameSize().toKilobytes()).isEqualTo(64);
-		assertThat(mine.backlog()).isEqualTo(1024);
+		assertThat(mine.backlog()).isZero();
 		ListenerProperties hello = properties.listeners().get("hello");
 		assertThat(hello.port()).isEqualTo(1729);
 		assertThat(hello.framing()).isEqualTo(dev.tcpgateway.framing.Framing.HTTP);

@@ -114,9 +114,8 @@ class ConfigurationFailureTests {
 
 	@Test
 	void zeroBacklog(CapturedOutput output) {
-		assertStartupFailsWith(output,
-				"tcp.listeners.hello.backlog: 0 is too small; use 1 or more (1024 is the default)",
-				"tcp.listeners.hello.backlog=0");
+		assertStartupFailsWith(output, "tcp.listeners.hello.backlog: -1 is negative; use 1 or more, "
+				+ "or 0 for the operating system's maximum (the default)", "tcp.listeners.hello.backlog=-1");
 	}
 
 	@Test

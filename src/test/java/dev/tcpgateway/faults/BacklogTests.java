@@ -1,6 +1,8 @@
 package dev.tcpgateway.faults;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,23 +33,40 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "tcp.listeners.small.port=0", "tcp.listeners.small.handler=commands",
 		"tcp.listeners.small.backlog=7", "tcp.listeners.pool.port=0", "tcp.listeners.pool.handler=commands",
-		"tcp.listeners.pool.executor=platform", "tcp.listeners.pool.max-threads=3", "tcp.listeners.pool.backlog=16" })
+		"tcp.listeners.pool.executor=platform", "tcp.listeners.pool.max-threads=3", "tcp.listeners.pool.backlog=16",
+		"tcp.listeners.burst.port=0", "tcp.listeners.burst.handler=commands" })
 class BacklogTests extends FaultTest {
 
 	@Test
 	void theKernelHasTheConfiguredBacklog() throws Exception {
+		assertThat(listeningBacklog("small")).isEqualTo("7");
+	}
+
+	@Test
+	void byDefaultTheBacklogIsTheKernelsMaximum() throws Exception {
+		assumeTrue(Files.isReadable(Path.of("/proc/sys/net/core/somaxconn")), "no net.core.somaxconn (not Linux)");
+		// Read by cat, not by the Java code under test.
+		Process cat = new ProcessBuilder("cat", "/proc/sys/net/core/somaxconn").start();
+		assertThat(cat.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		String somaxconn = new String(cat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+		assertThat(Integer.parseInt(somaxconn)).isGreaterThan(7);
+		assertThat(listeningBacklog("burst")).isEqualTo(somaxconn);
+	}
+
+	/** The backlog the kernel reports for a listener's socket. */
+	private String listeningBacklog(String listener) throws Exception {
 		assumeTrue(new ProcessBuilder("bash", "-c", "command -v ss").start().waitFor() == 0,
 				"ss is not installed (apt-get install iproute2)");
-		int port = this.probe.port("small");
+		int port = this.probe.port(listener);
 		Process ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + port).redirectErrorStream(true).start();
 		assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		String line = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 		// State, Recv-Q, Send-Q (the backlog of a listening socket), local address, peer.
-		assertThat(line.split("\\s+")).as(line).hasSizeGreaterThanOrEqualTo(4).satisfies((columns) -> {
-			assertThat(columns[0]).isEqualTo("LISTEN");
-			assertThat(columns[2]).isEqualTo("7");
-			assertThat(columns[3]).endsWith(":" + port);
-		});
+		String[] columns = line.split("\\s+");
+		assertThat(columns).as(line).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(columns[0]).isEqualTo("LISTEN");
+		assertThat(columns[3]).endsWith(":" + port);
+		return columns[2];
 	}
 
 	@Test

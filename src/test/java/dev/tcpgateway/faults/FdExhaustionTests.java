@@ -73,8 +73,12 @@ class FdExhaustionTests {
 		this.clients.forEach(FdExhaustionTests::closeQuietly);
 		this.clients.clear();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ping(port)).isEqualTo("PONG\r\n"));
+		// The recovery is logged at the first accept a quiet second after the last
+		// failure.
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.childOutput.text().contains("accepting connections again after"));
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> ping(port).equals("PONG\r\n")
+					&& this.childOutput.text().contains("accepting connections again after"));
 		String log = this.childOutput.text();
 		assertThat(log.lines().filter((line) -> line.contains("cannot accept connections"))).hasSize(1);
 		assertThat(log).doesNotContain("\tat ");
