@@ -83,7 +83,8 @@ final class ListenerAssembly {
 		AdmissionRules admission = new AdmissionRules(AddressPolicy.of(listener.allow(), listener.deny()),
 				listener.proxyProtocol(), listener.trustedProxies().stream().map(Cidr::parse).toList(),
 				listener.proxyProtocolTimeout());
-		this.sockets = bindSocket(name, listener, this.connections, counters, admission,
+		int backlog = AcceptBacklog.resolve(listener.backlog());
+		this.sockets = bindSocket(name, listener, backlog, this.connections, counters, admission,
 				framed(codec, Problem.SERVER_BUSY));
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
@@ -91,7 +92,7 @@ final class ListenerAssembly {
 				counters, admission, tls(name, listener, sslBundles));
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
-			.backlog(AcceptBacklog.resolve(listener.backlog()))
+			.backlog(backlog)
 			.deserializer(codec.deserializer())
 			.serializer(codec.serializer())
 			// Also sizes Spring Integration's per-connection output buffer (megabytes by
@@ -181,13 +182,13 @@ final class ListenerAssembly {
 		}
 	}
 
-	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener,
+	private static PreboundSocketFactorySupport bindSocket(String name, ListenerProperties listener, int backlog,
 			OpenConnections connections, ConnectionCounters counters, AdmissionRules admission, byte[] refusal) {
 		try {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listener.bindAddress()),
 					listener.port());
-			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address,
-					AcceptBacklog.resolve(listener.backlog()), connections, counters, admission, refusal);
+			PreboundSocketFactorySupport sockets = new PreboundSocketFactorySupport(name, address, backlog, connections,
+					counters, admission, refusal);
 			sockets.bind();
 			return sockets;
 		}

@@ -41,20 +41,14 @@ public final class ChildServer implements AutoCloseable {
 	 * {@code java <options> -jar <jar> <arguments>}, and waits until it listens.
 	 */
 	public static ChildServer startJar(Path jar, List<String> jvmOptions, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(java()));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString()));
-		command.addAll(List.of(arguments));
-		return launch(command);
+		return launch(jarCommand(jar, jvmOptions, arguments));
 	}
 
 	/** Runs a command that should fail to start; returns its exit code and output. */
 	public static ChildServer startFailing(Path jar, List<String> jvmOptions, String... arguments)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java()));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString(), "--spring.main.banner-mode=off"));
-		command.addAll(List.of(arguments));
+		List<String> command = jarCommand(jar, jvmOptions, arguments);
+		command.add("--spring.main.banner-mode=off");
 		ChildServer child = new ChildServer(new ProcessBuilder(command).redirectErrorStream(true).start());
 		if (!child.process.waitFor(90, TimeUnit.SECONDS)) {
 			child.close();
@@ -72,6 +66,14 @@ public final class ChildServer implements AutoCloseable {
 			throw new IllegalStateException("The server did not start:\n" + child.output());
 		}
 		return child;
+	}
+
+	private static List<String> jarCommand(Path jar, List<String> jvmOptions, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	private static String java() {
