@@ -10,9 +10,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,7 +35,11 @@ public final class LoadGenerator {
 
 	private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
-	private static final int READ_TIMEOUT_MILLIS = 30_000;
+	/**
+	 * A connection waiting longer than this for a reply is closed and counted as an
+	 * error, so a hung server cannot hang the run.
+	 */
+	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
 	private final LoadOptions options;
 
@@ -58,9 +65,19 @@ public final class LoadGenerator {
 
 	private final AtomicLong unclaimed;
 
+	/** Open connections, checked for stalled replies once per report interval. */
+	private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+
+	private final long replyTimeoutNanos;
+
 	private volatile boolean stopping;
 
 	LoadGenerator(LoadOptions options, PrintStream out) {
+		this(options, out, REPLY_TIMEOUT);
+	}
+
+	LoadGenerator(LoadOptions options, PrintStream out, Duration replyTimeout) {
+		this.replyTimeoutNanos = replyTimeout.toNanos();
 		this.options = options;
 		this.out = out;
 		byte[] request = framed(options);
@@ -116,6 +133,7 @@ public final class LoadGenerator {
 					this.stopping = true;
 				}
 				Thread.sleep(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(deadline - now))));
+				closeStalled();
 				Histogram interval = this.recorder.getIntervalHistogram();
 				this.total.add(interval);
 				report.interval(interval, System.nanoTime() - start, this.errors.sum());
@@ -154,6 +172,7 @@ public final class LoadGenerator {
 					}
 				}
 				long sent = (intervalNanos > 0) ? intended : System.nanoTime();
+				connection.awaitReplies();
 				connection.out().write(this.batch, 0, this.batch.length / this.options.pipeline() * count);
 				connection.out().flush();
 				this.bytesOut.add((long) this.batch.length / this.options.pipeline() * count);
@@ -166,6 +185,7 @@ public final class LoadGenerator {
 						this.errors.increment();
 					}
 				}
+				connection.replied();
 				if (this.closeAfterReply) {
 					connection.close();
 					connection = null;
@@ -190,6 +210,23 @@ public final class LoadGenerator {
 		}
 	}
 
+	/**
+	 * Closes connections that have waited too long for a reply (their worker counts the
+	 * error). The reads themselves are untimed: a socket timeout would make every read of
+	 * a virtual thread that has to wait a timed park, which schedules and cancels a task
+	 * on the JDK's timer queue per reply, CPU the generator would take from the server it
+	 * measures.
+	 */
+	private void closeStalled() {
+		long now = System.nanoTime();
+		for (Connection connection : this.open) {
+			long since = connection.waitingSince;
+			if (since != 0 && now - since > this.replyTimeoutNanos) {
+				connection.close();
+			}
+		}
+	}
+
 	/** Takes up to one pipeline's worth of the requests left to send. */
 	private int claim() {
 		while (true) {
@@ -208,11 +245,12 @@ public final class LoadGenerator {
 		Socket socket = new Socket();
 		try {
 			socket.setTcpNoDelay(true);
-			socket.setSoTimeout(READ_TIMEOUT_MILLIS);
 			socket.connect(new InetSocketAddress(this.options.host(), this.options.port()),
 					(int) CONNECT_TIMEOUT_MILLIS);
-			return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+			Connection connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 64 * 1024),
 					new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
+			this.open.add(connection);
+			return connection;
 		}
 		catch (IOException ex) {
 			this.connectErrors.increment();
@@ -232,9 +270,41 @@ public final class LoadGenerator {
 		}
 	}
 
-	private record Connection(Socket socket, InputStream in, OutputStream out) {
+	private final class Connection {
+
+		private final Socket socket;
+
+		private final InputStream in;
+
+		private final OutputStream out;
+
+		/** When it started waiting for replies, or 0 when it waits for none. */
+		private volatile long waitingSince;
+
+		Connection(Socket socket, InputStream in, OutputStream out) {
+			this.socket = socket;
+			this.in = in;
+			this.out = out;
+		}
+
+		InputStream in() {
+			return this.in;
+		}
+
+		OutputStream out() {
+			return this.out;
+		}
+
+		void awaitReplies() {
+			this.waitingSince = System.nanoTime();
+		}
+
+		void replied() {
+			this.waitingSince = 0;
+		}
 
 		void close() {
+			LoadGenerator.this.open.remove(this);
 			try {
 				this.socket.close();
 			}

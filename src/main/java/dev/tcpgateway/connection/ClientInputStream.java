@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
+import javax.net.ssl.SSLSocket;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -21,7 +23,14 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * <p>
  * Timeouts: between frames a read may wait {@code idle-timeout}; once the first byte of a
  * frame has arrived, the whole frame must arrive within {@code frame-timeout}, however
- * slowly the client trickles it (slowloris).
+ * slowly the client trickles it (slowloris). On a plain socket the read itself is
+ * untimed: it publishes its deadline, and the {@link TimeoutSweeper} shuts the socket's
+ * input once that has passed, which ends the read. A socket timeout would make every read
+ * of a virtual thread that has to wait a timed park, which schedules and cancels a task
+ * on the JDK's shared timer queue: measured, that was a third of the server's CPU time
+ * per keep-alive request. A TLS socket keeps the socket timeout: shutting its input under
+ * the TLS session would fail the session, and the frame-timeout reply could no longer be
+ * written.
  * <p>
  * A reset by the peer is a client leaving, not a server error, so it ends the connection
  * quietly.
@@ -36,7 +45,21 @@ final class ClientInputStream extends InputStream {
 
 	private final int idleTimeoutMillis;
 
+	private final long idleTimeoutNanos;
+
 	private final long frameTimeoutNanos;
+
+	/** Whether the sweeper enforces the read deadlines (else the socket timeout). */
+	private final boolean sweptDeadlines;
+
+	/**
+	 * While a read waits on a plain socket: the {@link System#nanoTime()} by which it
+	 * must return; else 0.
+	 */
+	private volatile long readDeadline;
+
+	/** Set by the sweeper when it ended a read at its deadline. */
+	private volatile boolean readExpired;
 
 	private int position;
 
@@ -75,7 +98,9 @@ final class ClientInputStream extends InputStream {
 		this.in = socket.getInputStream();
 		this.buffer = new byte[bufferSize];
 		this.idleTimeoutMillis = timeouts.idleMillis();
+		this.idleTimeoutNanos = timeouts.idle().toNanos();
 		this.frameTimeoutNanos = timeouts.frameNanos();
+		this.sweptDeadlines = !(socket instanceof SSLSocket);
 	}
 
 	/**
@@ -172,8 +197,45 @@ final class ClientInputStream extends InputStream {
 		}
 	}
 
+	/**
+	 * The deadline of the read under way, or 0 when no read waits or it may wait forever.
+	 */
+	long readDeadlineNanos() {
+		return this.readDeadline;
+	}
+
+	/**
+	 * Ends the read under way if its deadline has passed (the sweeper's thread): shutting
+	 * the input makes the read return, and the reader then reports the timeout. Output
+	 * stays open for the frame-timeout reply.
+	 * @return whether it did
+	 */
+	boolean expireRead(long nowNanos) {
+		long deadline = this.readDeadline;
+		if (deadline == 0 || nowNanos - deadline < 0) {
+			return false;
+		}
+		this.readExpired = true;
+		try {
+			this.socket.shutdownInput();
+		}
+		catch (IOException ex) {
+			// Already closed: the read has ended anyway.
+		}
+		return true;
+	}
+
 	private boolean fill() throws IOException {
-		this.socket.setSoTimeout(readTimeoutMillis());
+		if (this.readExpired) {
+			throw readTimeout();
+		}
+		int timeoutMillis = readTimeoutMillis();
+		if (this.sweptDeadlines) {
+			this.readDeadline = readDeadline();
+		}
+		else {
+			this.socket.setSoTimeout(timeoutMillis);
+		}
 		int count;
 		this.waitingForRequest = this.betweenFrames;
 		try {
@@ -183,21 +245,24 @@ final class ClientInputStream extends InputStream {
 			count = this.in.read(this.buffer, 0, this.buffer.length);
 		}
 		catch (SocketTimeoutException ex) {
-			if (this.frameBound) {
-				throw new FrameTimeoutException();
-			}
-			this.endedBy = CloseReason.IDLE_TIMEOUT;
-			throw ex;
+			throw readTimeout();
 		}
 		catch (SocketException ex) {
+			if (this.readExpired) {
+				throw readTimeout();
+			}
 			this.endedBy = CloseReason.CLIENT;
 			throw new SoftEndOfStreamException("Connection ended by the peer: " + ex.getMessage());
 		}
 		finally {
+			this.readDeadline = 0;
 			this.waitingForRequest = false;
 		}
 		if (count > 0) {
 			this.counters.received(count);
+		}
+		else if (this.readExpired) {
+			throw readTimeout();
 		}
 		else {
 			this.endedBy = CloseReason.CLIENT;
@@ -205,6 +270,35 @@ final class ClientInputStream extends InputStream {
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		return count > 0;
+	}
+
+	/**
+	 * What a read that waited past its deadline throws: a frame timeout, or at the idle
+	 * timeout a {@link SocketTimeoutException}, which Spring Integration takes for the
+	 * end of the connection.
+	 */
+	private IOException readTimeout() {
+		if (this.frameBound) {
+			return new FrameTimeoutException();
+		}
+		this.endedBy = CloseReason.IDLE_TIMEOUT;
+		return new SocketTimeoutException("No request within idle-timeout");
+	}
+
+	/**
+	 * The deadline matching {@link #readTimeoutMillis()}: the frame's own, or the idle
+	 * timeout from now; 0 for none.
+	 */
+	private long readDeadline() {
+		if (this.frameBound) {
+			return this.frameDeadline;
+		}
+		return (this.idleTimeoutNanos == 0) ? 0 : nonZero(System.nanoTime() + this.idleTimeoutNanos);
+	}
+
+	/** 0 means "no deadline", so a deadline that happens to fall on 0 moves by 1 ns. */
+	private static long nonZero(long nanos) {
+		return (nanos != 0) ? nanos : 1;
 	}
 
 	/**

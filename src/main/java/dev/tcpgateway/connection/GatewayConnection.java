@@ -272,15 +272,22 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * The headers of every message read from this connection (the same ones Spring
-	 * Integration's mapper sets), computed on first use by the connection's own thread.
+	 * The headers of every message read from this connection, computed on first use by
+	 * the connection's own thread (after any PROXY header named the client). Only two:
+	 * Spring Integration's messaging template copies a request's whole header map twice
+	 * on the way to the handler, so each header costs on every request. The connection id
+	 * routes the reply; {@link RequestHeaders#CLIENT} carries the client's address
+	 * already resolved.
 	 */
 	Map<String, Object> inboundHeaders() {
 		Map<String, Object> headers = this.inboundHeaders;
 		if (headers == null) {
-			headers = Map.of(IpHeaders.HOSTNAME, getHostName(), IpHeaders.IP_ADDRESS, getHostAddress(),
-					IpHeaders.REMOTE_PORT, getPort(), IpHeaders.CONNECTION_ID, getConnectionId(),
-					IpHeaders.LOCAL_ADDRESS, this.socket.getLocalAddress());
+			InetSocketAddress client = this.proxiedClient;
+			if (client == null && this.accepted.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
+				client = remote;
+			}
+			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), RequestHeaders.CLIENT,
+					(client != null) ? client : new InetSocketAddress(0));
 			this.inboundHeaders = headers;
 		}
 		return headers;
@@ -296,9 +303,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * The write deadline while a reply is being written; else, while replies are held
-	 * back for coalescing, the moment to write them out anyway (a slow request must not
-	 * hold back the replies before it for longer than a sweeper tick or so).
+	 * The write deadline while a reply is being written; the read deadline while a read
+	 * waits (idle or frame timeout); else, while replies are held back for coalescing,
+	 * the moment to write them out anyway (a slow request must not hold back the replies
+	 * before it for longer than a sweeper tick or so).
 	 */
 	@Override
 	public long deadlineNanos() {
@@ -306,8 +314,16 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (write != 0) {
 			return write;
 		}
+		long read = this.input.readDeadlineNanos();
+		if (read != 0) {
+			return read;
+		}
 		long held = (this.accepted instanceof AdmittedSocket admittedSocket) ? admittedSocket.heldSinceNanos() : 0;
 		return (held != 0) ? held + HELD_REPLY_NANOS : 0;
+	}
+
+	private boolean hasHeldReplies() {
+		return this.accepted instanceof AdmittedSocket admittedSocket && admittedSocket.heldSinceNanos() != 0;
 	}
 
 	private void flushHeldReplies() {
@@ -322,16 +338,21 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * A write blocked past write-timeout: the client is not reading. Closing unblocks the
-	 * write.
+	 * A read waited past its deadline: ending it lets the reader report the idle or frame
+	 * timeout. A write blocked past write-timeout: the client is not reading; closing
+	 * unblocks the write. Else replies held back for coalescing are due.
 	 */
 	@Override
 	public void expire() {
+		long now = System.nanoTime();
+		if (this.input.expireRead(now)) {
+			return;
+		}
 		long write = this.writeDeadline;
-		if (write == 0 || System.nanoTime() - write < 0) {
+		if (write == 0 || now - write < 0) {
 			// Replies held back behind a slow request: written on a thread of their own,
 			// so that a client that does not read cannot stall the sweeper.
-			if (this.heldFlushScheduled.compareAndSet(false, true)) {
+			if (hasHeldReplies() && this.heldFlushScheduled.compareAndSet(false, true)) {
 				Thread.ofVirtual().start(() -> {
 					try {
 						flushHeldReplies();

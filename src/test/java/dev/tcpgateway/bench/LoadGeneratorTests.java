@@ -1,10 +1,15 @@
 package dev.tcpgateway.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.tcpgateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,33 @@ class LoadGeneratorTests {
 		Run run = run("--host", "192.0.2.1", "--port", "1", "--requests", "1");
 		assertThat(run.status()).isEqualTo(2);
 		assertThat(run.output()).contains("192.0.2.1 is not a loopback address");
+	}
+
+	/**
+	 * A server that accepts and never answers: the stalled connection is closed at the
+	 * reply timeout and counted, and the run ends by itself.
+	 */
+	@Test
+	void aSilentServerCannotHangTheRun() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> {
+				try (Socket accepted = silent.accept()) {
+					accepted.getInputStream().readAllBytes();
+				}
+				catch (IOException ex) {
+					// The generator gave up on it.
+				}
+			});
+			LoadOptions options = LoadOptions.parse(new String[] { "--port", String.valueOf(silent.getLocalPort()),
+					"--requests", "1", "--connections", "1" });
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			long start = System.nanoTime();
+			new LoadGenerator(options, new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(1))
+				.run();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(1),
+					Duration.ofSeconds(10));
+			assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("errors    1 ");
+		}
 	}
 
 	private static Run run(String... args) {

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.TcpGatewayApplication;
+import dev.tcpgateway.connection.CloseReason;
 import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.support.TestCertificates;
@@ -62,7 +63,9 @@ class TlsListenerTests {
 				"--tcp.listeners.mutual.handler=commands", "--tcp.listeners.mutual.ssl.bundle=server",
 				"--tcp.listeners.mutual.ssl.client-auth=need", "--tcp.listeners.optional.port=0",
 				"--tcp.listeners.optional.handler=commands", "--tcp.listeners.optional.ssl.bundle=server",
-				"--tcp.listeners.optional.ssl.client-auth=want");
+				"--tcp.listeners.optional.ssl.client-auth=want", "--tcp.listeners.timeouts.port=0",
+				"--tcp.listeners.timeouts.handler=commands", "--tcp.listeners.timeouts.ssl.bundle=server",
+				"--tcp.listeners.timeouts.idle-timeout=1s", "--tcp.listeners.timeouts.frame-timeout=1s");
 	}
 
 	@AfterAll
@@ -159,6 +162,29 @@ class TlsListenerTests {
 		}
 	}
 
+	/**
+	 * A TLS connection keeps the socket timeout for its reads (the sweeper ends plain
+	 * reads by shutting the input, which a TLS session would not survive): the idle and
+	 * frame timeouts still hold, and the frame-timeout reply still arrives.
+	 */
+	@Test
+	void enforcesIdleAndFrameTimeoutsOverTls() throws Exception {
+		double idleClosed = closed("timeouts", CloseReason.IDLE_TIMEOUT);
+		try (SSLSocket socket = connect("timeouts", null)) {
+			assertThat(ask(socket, "PING")).isEqualTo("PONG");
+			long start = System.nanoTime();
+			assertThat(readToEnd(socket.getInputStream())).isEmpty();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(800),
+					Duration.ofSeconds(4));
+		}
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> closed("timeouts", CloseReason.IDLE_TIMEOUT) == idleClosed + 1);
+		try (SSLSocket socket = connect("timeouts", null)) {
+			socket.getOutputStream().write("PI".getBytes(StandardCharsets.US_ASCII));
+			assertThat(readToEnd(socket.getInputStream())).isEqualTo("ERR frame timeout\r\n");
+		}
+	}
+
 	private static SSLSocket connect(String listener, String keyStore) throws Exception {
 		SSLContext client = certificates.clientContext(keyStore);
 		SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket();
@@ -192,6 +218,15 @@ class TlsListenerTests {
 			// A reset is an end too.
 			return "";
 		}
+	}
+
+	private static double closed(String listener, CloseReason reason) {
+		return context.getBean(MeterRegistry.class)
+			.get(ListenerMeters.CONNECTIONS_CLOSED)
+			.tag("listener", listener)
+			.tag("reason", reason.tag())
+			.functionCounter()
+			.count();
 	}
 
 	private static int port(String listener) {
