@@ -87,6 +87,9 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private @Nullable Map<String, Object> inboundHeaders;
 
+	/** Set with the first request; holds the deadline of the handler call under way. */
+	private volatile @Nullable ConnectionContext context;
+
 	/**
 	 * @param socket what requests are read from and replies written to: the accepted
 	 * socket, or TLS over it
@@ -276,8 +279,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	 * the connection's own thread (after any PROXY header named the client). Only two:
 	 * Spring Integration's messaging template copies a request's whole header map twice
 	 * on the way to the handler, so each header costs on every request. The connection id
-	 * routes the reply; {@link RequestHeaders#CLIENT} carries the client's address
-	 * already resolved.
+	 * routes the reply; the {@link ConnectionContext} carries the client's address and
+	 * the handler call's deadline.
 	 */
 	Map<String, Object> inboundHeaders() {
 		Map<String, Object> headers = this.inboundHeaders;
@@ -286,8 +289,9 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			if (client == null && this.accepted.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
 				client = remote;
 			}
-			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), RequestHeaders.CLIENT,
-					(client != null) ? client : new InetSocketAddress(0));
+			ConnectionContext context = new ConnectionContext((client != null) ? client : new InetSocketAddress(0));
+			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), ConnectionContext.HEADER, context);
+			this.context = context;
 			this.inboundHeaders = headers;
 		}
 		return headers;
@@ -303,27 +307,32 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * The write deadline while a reply is being written; the read deadline while a read
-	 * waits (idle or frame timeout); else, while replies are held back for coalescing,
-	 * the moment to write them out anyway (a slow request must not hold back the replies
-	 * before it for longer than a sweeper tick or so).
+	 * The earliest of: the write deadline while a reply is being written; the read
+	 * deadline while a read waits (idle or frame timeout); the handler call's deadline
+	 * (handler-timeout); and, while replies are held back for coalescing, the moment to
+	 * write them out anyway (a slow request must not hold back the replies before it for
+	 * longer than a sweeper tick or so). 0 when none applies.
 	 */
 	@Override
 	public long deadlineNanos() {
-		long write = this.writeDeadline;
-		if (write != 0) {
-			return write;
-		}
-		long read = this.input.readDeadlineNanos();
-		if (read != 0) {
-			return read;
+		long earliest = earliest(this.writeDeadline, this.input.readDeadlineNanos());
+		ConnectionContext current = this.context;
+		if (current != null) {
+			earliest = earliest(earliest, current.callDeadlineNanos());
 		}
 		long held = (this.accepted instanceof AdmittedSocket admittedSocket) ? admittedSocket.heldSinceNanos() : 0;
-		return (held != 0) ? held + HELD_REPLY_NANOS : 0;
+		return (held != 0) ? earliest(earliest, held + HELD_REPLY_NANOS) : earliest;
 	}
 
-	private boolean hasHeldReplies() {
-		return this.accepted instanceof AdmittedSocket admittedSocket && admittedSocket.heldSinceNanos() != 0;
+	/** The earlier of two deadlines, where 0 is none. */
+	private static long earliest(long a, long b) {
+		if (a == 0) {
+			return b;
+		}
+		if (b == 0) {
+			return a;
+		}
+		return (a - b <= 0) ? a : b;
 	}
 
 	private void flushHeldReplies() {
@@ -338,9 +347,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	}
 
 	/**
-	 * A read waited past its deadline: ending it lets the reader report the idle or frame
-	 * timeout. A write blocked past write-timeout: the client is not reading; closing
-	 * unblocks the write. Else replies held back for coalescing are due.
+	 * Whatever is past its deadline: a read that waited too long is ended, so the reader
+	 * reports the idle or frame timeout; a handler call is interrupted (or abandoned); a
+	 * write blocked past write-timeout means the client is not reading, and closing
+	 * unblocks it; replies held back for coalescing are written out.
 	 */
 	@Override
 	public void expire() {
@@ -348,25 +358,30 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (this.input.expireRead(now)) {
 			return;
 		}
+		ConnectionContext current = this.context;
+		if (current != null) {
+			current.expireCall(now);
+		}
 		long write = this.writeDeadline;
-		if (write == 0 || now - write < 0) {
-			// Replies held back behind a slow request: written on a thread of their own,
-			// so that a client that does not read cannot stall the sweeper.
-			if (hasHeldReplies() && this.heldFlushScheduled.compareAndSet(false, true)) {
-				Thread.ofVirtual().start(() -> {
-					try {
-						flushHeldReplies();
-					}
-					finally {
-						this.heldFlushScheduled.set(false);
-					}
-				});
-			}
+		if (write != 0 && now - write >= 0) {
+			this.writeTimedOut = true;
+			logger.info(getConnectionId() + ": client did not read its reply within write-timeout; closing");
+			closeFor(CloseReason.WRITE_TIMEOUT);
 			return;
 		}
-		this.writeTimedOut = true;
-		logger.info(getConnectionId() + ": client did not read its reply within write-timeout; closing");
-		closeFor(CloseReason.WRITE_TIMEOUT);
+		long held = (this.accepted instanceof AdmittedSocket admittedSocket) ? admittedSocket.heldSinceNanos() : 0;
+		// Replies held back behind a slow request: written on a thread of their own, so
+		// that a client that does not read cannot stall the sweeper.
+		if (held != 0 && now - (held + HELD_REPLY_NANOS) >= 0 && this.heldFlushScheduled.compareAndSet(false, true)) {
+			Thread.ofVirtual().start(() -> {
+				try {
+					flushHeldReplies();
+				}
+				finally {
+					this.heldFlushScheduled.set(false);
+				}
+			});
+		}
 	}
 
 	/**

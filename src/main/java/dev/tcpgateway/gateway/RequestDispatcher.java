@@ -6,8 +6,8 @@ import java.util.function.BiConsumer;
 
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.connection.CloseReason;
+import dev.tcpgateway.connection.ConnectionContext;
 import dev.tcpgateway.connection.ReplyHeaders;
-import dev.tcpgateway.connection.RequestHeaders;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
@@ -142,8 +142,9 @@ final class RequestDispatcher {
 		HandlerCall call = new HandlerCall(this.listener.handlerTimeout().toNanos(),
 				() -> abandon(connectionId, headers));
 		boolean watched = !this.listener.handlerTimeout().isZero();
+		ConnectionContext context = headers.get(ConnectionContext.HEADER, ConnectionContext.class);
 		if (watched) {
-			this.sweeper.watch(call);
+			watch(context, call);
 		}
 		TcpReply reply = null;
 		Exception failure = null;
@@ -159,7 +160,7 @@ final class RequestDispatcher {
 		}
 		finally {
 			if (watched) {
-				this.sweeper.unwatch(call);
+				unwatch(context, call);
 			}
 		}
 		this.meters.handled(System.nanoTime() - start);
@@ -168,6 +169,28 @@ final class RequestDispatcher {
 			case TIMED_OUT -> timedOut(request, headers);
 			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure) : ok(request, reply);
 		};
+	}
+
+	/**
+	 * The call's deadline goes into its connection's slot, which the sweeper checks
+	 * anyway; only a request from elsewhere costs a sweeper entry of its own.
+	 */
+	private void watch(@Nullable ConnectionContext context, HandlerCall call) {
+		if (context != null) {
+			context.watch(call);
+		}
+		else {
+			this.sweeper.watch(call);
+		}
+	}
+
+	private void unwatch(@Nullable ConnectionContext context, HandlerCall call) {
+		if (context != null) {
+			context.unwatch();
+		}
+		else {
+			this.sweeper.unwatch(call);
+		}
 	}
 
 	private Answer ok(Frame.Request request, TcpReply reply) {
@@ -213,8 +236,8 @@ final class RequestDispatcher {
 	}
 
 	private static InetSocketAddress remoteAddress(MessageHeaders headers) {
-		InetSocketAddress client = headers.get(RequestHeaders.CLIENT, InetSocketAddress.class);
-		return (client != null) ? client : new InetSocketAddress(0);
+		ConnectionContext context = headers.get(ConnectionContext.HEADER, ConnectionContext.class);
+		return (context != null) ? context.client() : new InetSocketAddress(0);
 	}
 
 	private static String client(MessageHeaders headers) {

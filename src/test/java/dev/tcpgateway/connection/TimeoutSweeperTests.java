@@ -3,7 +3,6 @@ package dev.tcpgateway.connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,10 @@ class TimeoutSweeperTests {
 
 	@Test
 	void expiresOnlyWatchedItemsPastTheirDeadline() {
-		Item late = new Item(System.nanoTime() - 1);
-		Item unwatched = new Item(System.nanoTime() - 1);
-		Item notDue = new Item(System.nanoTime() + Duration.ofHours(1).toNanos());
-		Item idle = new Item(0);
+		CountingDeadline late = new CountingDeadline(System.nanoTime() - 1);
+		CountingDeadline unwatched = new CountingDeadline(System.nanoTime() - 1);
+		CountingDeadline notDue = new CountingDeadline(System.nanoTime() + Duration.ofHours(1).toNanos());
+		CountingDeadline idle = new CountingDeadline(0);
 		this.sweeper.watch(late);
 		this.sweeper.watch(unwatched);
 		this.sweeper.unwatch(unwatched);
@@ -42,9 +41,9 @@ class TimeoutSweeperTests {
 
 	@Test
 	void expiresEveryLateItemAmongMany() {
-		List<Item> items = new ArrayList<>();
+		List<CountingDeadline> items = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
-			Item item = new Item((i % 2 == 0) ? System.nanoTime() - 1 : 0);
+			CountingDeadline item = new CountingDeadline((i % 2 == 0) ? System.nanoTime() - 1 : 0);
 			items.add(item);
 			this.sweeper.watch(item);
 		}
@@ -53,28 +52,6 @@ class TimeoutSweeperTests {
 				.filter((item) -> item.deadline != 0)
 				.allMatch((item) -> item.expired.get() > 0));
 		assertThat(items.stream().filter((item) -> item.deadline == 0)).allMatch((item) -> item.expired.get() == 0);
-	}
-
-	private static final class Item implements TimeoutSweeper.Deadline {
-
-		private final long deadline;
-
-		private final AtomicInteger expired = new AtomicInteger();
-
-		Item(long deadline) {
-			this.deadline = deadline;
-		}
-
-		@Override
-		public long deadlineNanos() {
-			return this.deadline;
-		}
-
-		@Override
-		public void expire() {
-			this.expired.incrementAndGet();
-		}
-
 	}
 
 }
