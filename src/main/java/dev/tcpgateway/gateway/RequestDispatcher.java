@@ -153,7 +153,7 @@ final class RequestDispatcher {
 			if (!this.listener.delay().isZero()) {
 				Thread.sleep(this.listener.delay());
 			}
-			reply = this.handler.handle(toRequest(request, connectionId, headers));
+			reply = this.handler.handle(toRequest(request, connectionId, context));
 		}
 		catch (Exception ex) {
 			failure = ex;
@@ -230,18 +230,18 @@ final class RequestDispatcher {
 				Outcome.ERROR);
 	}
 
-	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId, MessageHeaders headers) {
-		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "", remoteAddress(headers),
+	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId,
+			@Nullable ConnectionContext context) {
+		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "", remoteAddress(context),
 				this.listener.framing(), request.bytes());
 	}
 
-	private static InetSocketAddress remoteAddress(MessageHeaders headers) {
-		ConnectionContext context = headers.get(ConnectionContext.HEADER, ConnectionContext.class);
+	private static InetSocketAddress remoteAddress(@Nullable ConnectionContext context) {
 		return (context != null) ? context.client() : new InetSocketAddress(0);
 	}
 
 	private static String client(MessageHeaders headers) {
-		InetSocketAddress client = remoteAddress(headers);
+		InetSocketAddress client = remoteAddress(headers.get(ConnectionContext.HEADER, ConnectionContext.class));
 		return client.getAddress().getHostAddress() + ":" + client.getPort();
 	}
 
