@@ -291,7 +291,7 @@ final class ClientInputStream extends InputStream {
 	 */
 	private long readDeadline() {
 		if (this.frameBound) {
-			return this.frameDeadline;
+			return nonZero(this.frameDeadline);
 		}
 		return (this.idleTimeoutNanos == 0) ? 0 : nonZero(System.nanoTime() + this.idleTimeoutNanos);
 	}
