@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +48,15 @@ final class AdmittedSocket extends Socket {
 
 	/**
 	 * From now on, flushes wait while {@code moreRequestsBuffered} says the client's next
-	 * request is already here (see {@link CoalescingOutputStream}).
+	 * request is already here (see {@link CoalescingOutputStream}); {@code holdStarted}
+	 * is told when a reply starts being held.
 	 */
-	synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered) throws IOException {
+	synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered, LongConsumer holdStarted)
+			throws IOException {
 		OutputStream counted = (this.output != null) ? this.output
 				: new CountingOutputStream(super.getOutputStream(), this.counters);
 		this.output = counted;
-		this.coalescing = new CoalescingOutputStream(counted, moreRequestsBuffered);
+		this.coalescing = new CoalescingOutputStream(counted, moreRequestsBuffered, holdStarted);
 	}
 
 	/** Writes out replies held back for coalescing; does nothing if none are. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLSocket;
 
@@ -58,6 +59,8 @@ final class ClientInputStream extends InputStream {
 	 */
 	private volatile long readDeadline;
 
+	private final LongConsumer deadlineStarted;
+
 	/** Set by the sweeper when it ended a read at its deadline. */
 	private volatile boolean readExpired;
 
@@ -91,9 +94,14 @@ final class ClientInputStream extends InputStream {
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
 	private volatile @Nullable CloseReason endedBy;
 
-	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts, ConnectionCounters counters)
-			throws IOException {
+	/**
+	 * @param deadlineStarted told each read deadline the sweeper is to enforce (see
+	 * {@link TimeoutSweeper.Watch#due})
+	 */
+	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts, ConnectionCounters counters,
+			LongConsumer deadlineStarted) throws IOException {
 		this.socket = socket;
+		this.deadlineStarted = deadlineStarted;
 		this.counters = counters;
 		this.in = socket.getInputStream();
 		this.buffer = new byte[bufferSize];
@@ -231,7 +239,9 @@ final class ClientInputStream extends InputStream {
 		}
 		int timeoutMillis = readTimeoutMillis();
 		if (this.sweptDeadlines) {
-			this.readDeadline = readDeadline();
+			long deadline = readDeadline();
+			this.readDeadline = deadline;
+			this.deadlineStarted.accept(deadline);
 		}
 		else {
 			this.socket.setSoTimeout(timeoutMillis);

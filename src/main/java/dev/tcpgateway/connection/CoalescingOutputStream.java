@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ final class CoalescingOutputStream extends OutputStream {
 
 	private final BooleanSupplier moreRequestsBuffered;
 
+	private final LongConsumer holdStarted;
+
 	/** Allocated on the first write: an idle connection holds none. */
 	private byte @Nullable [] buffer;
 
@@ -34,9 +37,14 @@ final class CoalescingOutputStream extends OutputStream {
 
 	private static final int CAPACITY = 4096;
 
-	CoalescingOutputStream(OutputStream out, BooleanSupplier moreRequestsBuffered) {
+	/**
+	 * @param holdStarted told the {@link System#nanoTime()} at which the oldest held byte
+	 * was written, each time holding starts
+	 */
+	CoalescingOutputStream(OutputStream out, BooleanSupplier moreRequestsBuffered, LongConsumer holdStarted) {
 		this.out = out;
 		this.moreRequestsBuffered = moreRequestsBuffered;
+		this.holdStarted = holdStarted;
 	}
 
 	@Override
@@ -67,7 +75,9 @@ final class CoalescingOutputStream extends OutputStream {
 			}
 			System.arraycopy(bytes, offset, held, this.count, length);
 			if (this.count == 0) {
-				this.pendingSince = System.nanoTime();
+				long now = System.nanoTime();
+				this.pendingSince = now;
+				this.holdStarted.accept(now);
 			}
 			this.count += length;
 		}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * request's {@link #HEADER} header: the client's address, and a slot for the deadline of
  * the handler call under way. The connection is watched by the {@link TimeoutSweeper} for
  * as long as it is open and enforces that deadline too, so a request costs a field write
- * instead of an insertion into and a removal from the sweeper's set.
+ * instead of a sweeper slot of its own.
  */
 public final class ConnectionContext {
 
@@ -21,8 +21,12 @@ public final class ConnectionContext {
 	/** The handler call under way (a connection handles one request at a time). */
 	private volatile TimeoutSweeper.@Nullable Deadline call;
 
-	ConnectionContext(InetSocketAddress client) {
+	/** The connection's watch, which the call's deadline is reported to. */
+	private final TimeoutSweeper.Watch connectionWatch;
+
+	ConnectionContext(InetSocketAddress client, TimeoutSweeper.Watch connectionWatch) {
 		this.client = client;
+		this.connectionWatch = connectionWatch;
 	}
 
 	/**
@@ -36,6 +40,7 @@ public final class ConnectionContext {
 	/** Enforces this call's deadline until {@link #unwatch()}. */
 	public void watch(TimeoutSweeper.Deadline call) {
 		this.call = call;
+		this.connectionWatch.due(call.deadlineNanos());
 	}
 
 	public void unwatch() {

@@ -56,7 +56,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	private final long writeTimeoutNanos;
 
-	private final TimeoutSweeper sweeper;
+	/**
+	 * Where this connection reports the deadlines it starts; see {@link TimeoutSweeper}.
+	 */
+	private final TimeoutSweeper.Watch watch;
 
 	private final ConnectionCounters counters;
 
@@ -103,14 +106,15 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		this.tls = settings.tls();
 		this.counters = settings.counters();
 		this.admission = settings.admission();
-		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters);
+		this.watch = settings.sweeper().watch(this);
+		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters,
+				this.watch::due);
 		if (accepted instanceof AdmittedSocket admittedSocket && settings.tls() == null) {
-			admittedSocket.coalesceWrites(this.input::hasBufferedBytes);
+			admittedSocket.coalesceWrites(this.input::hasBufferedBytes,
+					(heldSince) -> this.watch.due(heldSince + HELD_REPLY_NANOS));
 			this.input.beforeBlockingRead(admittedSocket::flushHeld);
 		}
 		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
-		this.sweeper = settings.sweeper();
-		this.sweeper.watch(this);
 	}
 
 	@Override
@@ -237,7 +241,9 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	@Override
 	public void send(Message<?> message) {
 		if (this.writeTimeoutNanos > 0) {
-			this.writeDeadline = System.nanoTime() + this.writeTimeoutNanos;
+			long deadline = System.nanoTime() + this.writeTimeoutNanos;
+			this.writeDeadline = deadline;
+			this.watch.due(deadline);
 		}
 		try {
 			super.send(message);
@@ -289,7 +295,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			if (client == null && this.accepted.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
 				client = remote;
 			}
-			ConnectionContext context = new ConnectionContext((client != null) ? client : new InetSocketAddress(0));
+			ConnectionContext context = new ConnectionContext((client != null) ? client : new InetSocketAddress(0),
+					this.watch);
 			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), ConnectionContext.HEADER, context);
 			this.context = context;
 			this.inboundHeaders = headers;
@@ -451,7 +458,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
 			this.counters.countClose(closeReason());
-			this.sweeper.unwatch(this);
+			this.watch.close();
 			this.input.discard();
 		}
 		super.close();

@@ -143,9 +143,7 @@ final class RequestDispatcher {
 				() -> abandon(connectionId, headers));
 		boolean watched = !this.listener.handlerTimeout().isZero();
 		ConnectionContext context = headers.get(ConnectionContext.HEADER, ConnectionContext.class);
-		if (watched) {
-			watch(context, call);
-		}
+		Runnable stopWatching = watched ? watch(context, call) : null;
 		TcpReply reply = null;
 		Exception failure = null;
 		long start = System.nanoTime();
@@ -159,8 +157,8 @@ final class RequestDispatcher {
 			failure = ex;
 		}
 		finally {
-			if (watched) {
-				unwatch(context, call);
+			if (stopWatching != null) {
+				stopWatching.run();
 			}
 		}
 		this.meters.handled(System.nanoTime() - start);
@@ -173,24 +171,17 @@ final class RequestDispatcher {
 
 	/**
 	 * The call's deadline goes into its connection's slot, which the sweeper checks
-	 * anyway; only a request from elsewhere costs a sweeper entry of its own.
+	 * anyway; only a request from elsewhere costs a sweeper slot of its own. Returns what
+	 * ends the watch.
 	 */
-	private void watch(@Nullable ConnectionContext context, HandlerCall call) {
+	private Runnable watch(@Nullable ConnectionContext context, HandlerCall call) {
 		if (context != null) {
 			context.watch(call);
+			return context::unwatch;
 		}
-		else {
-			this.sweeper.watch(call);
-		}
-	}
-
-	private void unwatch(@Nullable ConnectionContext context, HandlerCall call) {
-		if (context != null) {
-			context.unwatch();
-		}
-		else {
-			this.sweeper.unwatch(call);
-		}
+		TimeoutSweeper.Watch own = this.sweeper.watch(call);
+		own.due(call.deadlineNanos());
+		return own::close;
 	}
 
 	private Answer ok(Frame.Request request, TcpReply reply) {

@@ -8,7 +8,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,9 @@ class ClientInputStreamTests {
 
 	private Socket accepted;
 
+	/** What the stream reported to its sweeper watch. */
+	private final Queue<Long> reportedDeadlines = new ConcurrentLinkedQueue<>();
+
 	@BeforeEach
 	void connect() throws IOException {
 		this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -61,6 +66,7 @@ class ClientInputStreamTests {
 		long deadline = awaitDeadline(input);
 		assertThat(this.accepted.getSoTimeout()).as("no socket timeout on a plain socket").isZero();
 		assertThat(deadline - start).isBetween(Duration.ofMillis(200).toNanos(), Duration.ofMillis(1300).toNanos());
+		assertThat(this.reportedDeadlines).as("reported to the sweeper").containsExactly(deadline);
 		assertThat(input.expireRead(deadline - 1)).as("not due yet").isFalse();
 		assertThat(read).isNotDone();
 		assertThat(input.expireRead(deadline)).isTrue();
@@ -107,13 +113,15 @@ class ClientInputStreamTests {
 		CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> readOne(input), this.readers);
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !read.isDone());
 		assertThat(input.readDeadlineNanos()).isZero();
+		assertThat(this.reportedDeadlines).as("nothing for the sweeper to enforce").containsOnly(0L);
 		assertThat(input.expireRead(System.nanoTime() + Duration.ofDays(1).toNanos())).isFalse();
 		this.client.getOutputStream().write('R');
 		assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo((int) 'R');
 	}
 
 	private ClientInputStream input(Duration idle, Duration frame) throws IOException {
-		return new ClientInputStream(this.accepted, 1024, new ReadTimeouts(idle, frame), new ConnectionCounters());
+		return new ClientInputStream(this.accepted, 1024, new ReadTimeouts(idle, frame), new ConnectionCounters(),
+				this.reportedDeadlines::add);
 	}
 
 	private static long awaitDeadline(ClientInputStream input) {

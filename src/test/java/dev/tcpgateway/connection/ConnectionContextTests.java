@@ -1,7 +1,9 @@
 package dev.tcpgateway.connection;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionContextTests {
 
-	private final ConnectionContext context = new ConnectionContext(new InetSocketAddress("127.0.0.1", 4242));
+	private final TimeoutSweeper sweeper = new TimeoutSweeper(Duration.ofHours(1));
+
+	private final TimeoutSweeper.Watch connectionWatch = this.sweeper.watch(new CountingDeadline(0));
+
+	private final ConnectionContext context = new ConnectionContext(new InetSocketAddress("127.0.0.1", 4242),
+			this.connectionWatch);
+
+	@AfterEach
+	void close() {
+		this.sweeper.close();
+	}
 
 	@Test
 	void carriesTheClientAddress() {

@@ -2,10 +2,12 @@ package dev.tcpgateway.connection;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fixed deadline that counts how often it was expired. */
+/** A deadline that counts how often the sweeper asked for it and expired it. */
 final class CountingDeadline implements TimeoutSweeper.Deadline {
 
-	final long deadline;
+	volatile long deadline;
+
+	final AtomicInteger asked = new AtomicInteger();
 
 	final AtomicInteger expired = new AtomicInteger();
 
@@ -15,6 +17,7 @@ final class CountingDeadline implements TimeoutSweeper.Deadline {
 
 	@Override
 	public long deadlineNanos() {
+		this.asked.incrementAndGet();
 		return this.deadline;
 	}
 
