@@ -59,6 +59,8 @@ final class ListenerAssembly {
 
 	private final IntegrationFlow flow;
 
+	private final DispatchStep step;
+
 	private final PreboundSocketFactorySupport sockets;
 
 	private final RequestLimiter limiter;
@@ -106,11 +108,17 @@ final class ListenerAssembly {
 		RequestDispatcher dispatcher = new RequestDispatcher(name, listener, codec, handler, meters, limiter, sweeper,
 				factory::closeConnection);
 		this.dispatcher = dispatcher;
-		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(new DispatchStep(dispatcher)).get();
+		this.step = new DispatchStep(dispatcher);
+		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(this.step).get();
 	}
 
 	IntegrationFlow flow() {
 		return this.flow;
+	}
+
+	/** The flow's handler, which the flow's component list does not name. */
+	DispatchStep step() {
+		return this.step;
 	}
 
 	ActiveListener activeListener() {

@@ -27,7 +27,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -120,7 +119,7 @@ class ListenerLifecycle implements SmartLifecycle {
 			.id("tcp-listener-" + name)
 			.register();
 		this.started.add(new Started(name, registration, assembly));
-		withoutPerComponentTimers(assembly.flow());
+		withoutPerComponentTimers(assembly);
 		AbstractServerConnectionFactory factory = assembly.connectionFactory();
 		awaitListening(name, factory);
 		this.listeners.add(assembly.activeListener());
@@ -137,12 +136,15 @@ class ListenerLifecycle implements SmartLifecycle {
 	 * captor skips its timing branch altogether.
 	 */
 	@SuppressWarnings("NullAway")
-	private static void withoutPerComponentTimers(IntegrationFlow flow) {
-		for (Object component : flow.getIntegrationComponents().keySet()) {
+	private static void withoutPerComponentTimers(ListenerAssembly assembly) {
+		for (Object component : assembly.flow().getIntegrationComponents().keySet()) {
 			if (component instanceof IntegrationManagement managed) {
 				managed.registerMetricsCaptor(null);
 			}
 		}
+		// The handler sits inside its endpoint's factory bean, so the list above misses
+		// it.
+		assembly.step().registerMetricsCaptor(null);
 	}
 
 	private static void awaitListening(String name, AbstractServerConnectionFactory factory) {

@@ -143,7 +143,7 @@ final class RequestDispatcher {
 				() -> abandon(connectionId, headers));
 		boolean watched = !this.listener.handlerTimeout().isZero();
 		ConnectionContext context = headers.get(ConnectionContext.HEADER, ConnectionContext.class);
-		Runnable stopWatching = watched ? watch(context, call) : null;
+		TimeoutSweeper.Watch ownWatch = watched ? watch(context, call) : null;
 		TcpReply reply = null;
 		Exception failure = null;
 		long start = System.nanoTime();
@@ -157,8 +157,8 @@ final class RequestDispatcher {
 			failure = ex;
 		}
 		finally {
-			if (stopWatching != null) {
-				stopWatching.run();
+			if (watched) {
+				unwatch(context, ownWatch);
 			}
 		}
 		this.meters.handled(System.nanoTime() - start);
@@ -171,17 +171,26 @@ final class RequestDispatcher {
 
 	/**
 	 * The call's deadline goes into its connection's slot, which the sweeper checks
-	 * anyway; only a request from elsewhere costs a sweeper slot of its own. Returns what
-	 * ends the watch.
+	 * anyway; only a request from elsewhere costs a sweeper slot of its own, returned
+	 * here.
 	 */
-	private Runnable watch(@Nullable ConnectionContext context, HandlerCall call) {
+	private TimeoutSweeper.@Nullable Watch watch(@Nullable ConnectionContext context, HandlerCall call) {
 		if (context != null) {
 			context.watch(call);
-			return context::unwatch;
+			return null;
 		}
 		TimeoutSweeper.Watch own = this.sweeper.watch(call);
 		own.due(call.deadlineNanos());
-		return own::close;
+		return own;
+	}
+
+	private static void unwatch(@Nullable ConnectionContext context, TimeoutSweeper.@Nullable Watch own) {
+		if (context != null) {
+			context.unwatch();
+		}
+		else if (own != null) {
+			own.close();
+		}
 	}
 
 	private Answer ok(Frame.Request request, TcpReply reply) {

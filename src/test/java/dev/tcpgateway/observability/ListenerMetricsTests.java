@@ -66,6 +66,21 @@ class ListenerMetricsTests {
 			.contains("tcp_bytes_received_bytes_total{listener=\"commands\"}");
 	}
 
+	/**
+	 * A listener times each request once, as {@code tcp.request.duration}; Spring
+	 * Integration's own per-component timers stay off for its flow (README, "Metrics").
+	 */
+	@Test
+	void leavesSpringIntegrationsPerComponentTimersOff() {
+		try (RawClient client = RawClient.connect(this.commandsPort)) {
+			client.send("PING\r\n");
+			assertThat(client.readLine()).isEqualTo("PONG");
+		}
+		assertThat(this.meters.find("spring.integration.send").meters())
+			.extracting((meter) -> meter.getId().getTag("name"))
+			.noneMatch((name) -> name != null && name.startsWith("tcp-listener-"));
+	}
+
 	@Test
 	void showsRequestsInFlightAndTheirQueueWait() {
 		long waited = timer(ListenerMeters.REQUEST_QUEUE_WAIT).count();
