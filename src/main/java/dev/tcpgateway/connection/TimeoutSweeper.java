@@ -169,17 +169,20 @@ public final class TimeoutSweeper implements AutoCloseable {
 			if (item == null) {
 				return;
 			}
-			long due = item.deadlineNanos();
-			if (due != 0 && now - due >= 0) {
-				try {
+			try {
+				long due = item.deadlineNanos();
+				if (due != 0 && now - due >= 0) {
 					item.expire();
+					due = item.deadlineNanos();
 				}
-				catch (RuntimeException ex) {
-					// One misbehaving item must not stop enforcement for all the others.
-				}
-				due = item.deadlineNanos();
+				lower(index, due);
 			}
-			lower(index, due);
+			catch (RuntimeException ex) {
+				// One misbehaving item must not stop enforcement for all the others (an
+				// exception would end the sweeper's schedule); it is asked again next
+				// tick.
+				lower(index, now);
+			}
 		}
 
 		void lower(int index, long deadlineNanos) {
