@@ -106,15 +106,21 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		this.tls = settings.tls();
 		this.counters = settings.counters();
 		this.admission = settings.admission();
-		this.watch = settings.sweeper().watch(this);
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters,
-				this.watch::due);
+				this::reportDeadline);
 		if (accepted instanceof AdmittedSocket admittedSocket && settings.tls() == null) {
 			admittedSocket.coalesceWrites(this.input::hasBufferedBytes,
-					(heldSince) -> this.watch.due(heldSince + HELD_REPLY_NANOS));
+					(heldSince) -> reportDeadline(heldSince + HELD_REPLY_NANOS));
 			this.input.beforeBlockingRead(admittedSocket::flushHeld);
 		}
 		this.writeTimeoutNanos = settings.writeTimeout().toNanos();
+		// Last: from here on the sweeper's thread may ask this connection for its
+		// deadlines.
+		this.watch = settings.sweeper().watch(this);
+	}
+
+	private void reportDeadline(long deadlineNanos) {
+		this.watch.due(deadlineNanos);
 	}
 
 	@Override

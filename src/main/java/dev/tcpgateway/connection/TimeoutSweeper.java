@@ -86,6 +86,7 @@ public final class TimeoutSweeper implements AutoCloseable {
 	private void release(Page page, int slot) {
 		synchronized (this.slots) {
 			page.items.set(slot % PAGE_SIZE, null);
+			page.hints.set(slot % PAGE_SIZE, 0);
 			if (this.freeCount == this.freeSlots.length) {
 				this.freeSlots = Arrays.copyOf(this.freeSlots, this.freeCount * 2);
 			}
