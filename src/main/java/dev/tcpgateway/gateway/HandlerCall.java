@@ -30,9 +30,8 @@ final class HandlerCall implements TimeoutSweeper.Deadline {
 
 	/**
 	 * The deadline while the call is running or interrupted, else 0. Kept apart so the
-	 * sweeper reads it without the lock: it asks every in-flight call every tick (10,000
-	 * of them in the tutorial benchmark), and should never contend with the calls' own
-	 * threads for that.
+	 * sweeper, and the connection reporting the deadline to it, read it without the lock,
+	 * and never contend with the call's own thread for that.
 	 */
 	private volatile long due;
 
