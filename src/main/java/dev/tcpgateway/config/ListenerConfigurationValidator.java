@@ -42,7 +42,11 @@ public final class ListenerConfigurationValidator {
 					listener.port() + " is not a port; use 1 to 65535, or 0 for any free port");
 		}
 		checkSize(prefix + "max-frame-size", listener.maxFrameSize().toBytes(), MAX_FRAME_SIZE);
-		checkSize(prefix + "send-buffer-size", listener.sendBufferSize().toBytes(), Integer.MAX_VALUE);
+		long sendBuffer = listener.sendBufferSize().toBytes();
+		if (sendBuffer < 0 || sendBuffer > Integer.MAX_VALUE) {
+			throw new InvalidListenerConfigurationException(prefix + "send-buffer-size", sendBuffer
+					+ " bytes is out of range; use 0B (the operating system's default) to 2147483647B (for example 64KB)");
+		}
 		if (listener.backlog() < 0) {
 			throw new InvalidListenerConfigurationException(prefix + "backlog", listener.backlog()
 					+ " is negative; use 1 or more, or 0 for the operating system's maximum (the default)");

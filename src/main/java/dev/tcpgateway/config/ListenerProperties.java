@@ -27,9 +27,9 @@ import org.springframework.util.unit.DataSize;
  * the connection is closed. Nothing larger is ever buffered
  * @param backlog how many connections the operating system queues before they are
  * accepted; 0 for the largest it allows (net.core.somaxconn on Linux)
- * @param sendBufferSize the socket send buffer, which also sizes the per-connection
- * output buffer; the operating system's loopback default (megabytes) costs too much
- * memory per connection
+ * @param sendBufferSize the socket send buffer (SO_SNDBUF); 0 leaves it to the operating
+ * system, which grows it as a connection needs (Linux: net.ipv4.tcp_wmem). A fixed value
+ * turns that off and caps how fast a reply can leave over a long round trip
  * @param delay artificial processing time before each reply, like the tutorial's sleep;
  * use it to simulate a slow backend
  * @param maxConnections the most connections open at once; one more gets a one-line
@@ -65,7 +65,7 @@ import org.springframework.util.unit.DataSize;
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
 		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("0") int backlog,
-		@DefaultValue("8KB") DataSize sendBufferSize, @DefaultValue("0s") Duration delay,
+		@DefaultValue("0B") DataSize sendBufferSize, @DefaultValue("0s") Duration delay,
 		@DefaultValue("10000") int maxConnections, @DefaultValue("0") int maxConnectionsPerClient,
 		@DefaultValue("0") int maxConcurrentRequests, @DefaultValue("1s") Duration queueTimeout,
 		@DefaultValue("5m") Duration idleTimeout, @DefaultValue("10s") Duration frameTimeout,

@@ -97,8 +97,7 @@ final class ListenerAssembly {
 			.backlog(backlog)
 			.deserializer(codec.deserializer())
 			.serializer(codec.serializer())
-			// Also sizes Spring Integration's per-connection output buffer (megabytes by
-			// default).
+			// 0 (the default) leaves SO_SNDBUF to the kernel's auto-tuning.
 			.soSendBufferSize((int) listener.sendBufferSize().toBytes())
 			.soTcpNoDelay(true)
 			.soKeepAlive(true)

@@ -108,7 +108,7 @@ class ConfigurationFailureTests {
 	@Test
 	void negativeSendBuffer(CapturedOutput output) {
 		assertStartupFailsWith(output,
-				"tcp.listeners.commands.send-buffer-size: -8192 bytes is out of range; use 1B to 2147483647B (for example 64KB)",
+				"tcp.listeners.commands.send-buffer-size: -8192 bytes is out of range; use 0B (the operating system's default) to 2147483647B (for example 64KB)",
 				"tcp.listeners.commands.send-buffer-size=-8KB");
 	}
 
