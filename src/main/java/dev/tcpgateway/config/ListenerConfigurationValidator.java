@@ -41,12 +41,9 @@ public final class ListenerConfigurationValidator {
 			throw new InvalidListenerConfigurationException(prefix + "port",
 					listener.port() + " is not a port; use 1 to 65535, or 0 for any free port");
 		}
-		checkSize(prefix + "max-frame-size", listener.maxFrameSize().toBytes(), MAX_FRAME_SIZE);
-		long sendBuffer = listener.sendBufferSize().toBytes();
-		if (sendBuffer < 0 || sendBuffer > Integer.MAX_VALUE) {
-			throw new InvalidListenerConfigurationException(prefix + "send-buffer-size", sendBuffer
-					+ " bytes is out of range; use 0B (the operating system's default) to 2147483647B (for example 64KB)");
-		}
+		checkSize(prefix + "max-frame-size", listener.maxFrameSize().toBytes(), 1, "1B", MAX_FRAME_SIZE);
+		checkSize(prefix + "send-buffer-size", listener.sendBufferSize().toBytes(), 0,
+				"0B (the operating system's default)", Integer.MAX_VALUE);
 		if (listener.backlog() < 0) {
 			throw new InvalidListenerConfigurationException(prefix + "backlog", listener.backlog()
 					+ " is negative; use 1 or more, or 0 for the operating system's maximum (the default)");
@@ -104,10 +101,13 @@ public final class ListenerConfigurationValidator {
 		}
 	}
 
-	private static void checkSize(String key, long bytes, long max) {
-		if (bytes < 1 || bytes > max) {
+	/**
+	 * @param lowest the smallest allowed value as the message names it
+	 */
+	private static void checkSize(String key, long bytes, long min, String lowest, long max) {
+		if (bytes < min || bytes > max) {
 			throw new InvalidListenerConfigurationException(key,
-					bytes + " bytes is out of range; use 1B to " + max + "B (for example 64KB)");
+					bytes + " bytes is out of range; use " + lowest + " to " + max + "B (for example 64KB)");
 		}
 	}
 
