@@ -6,14 +6,16 @@ import dev.tcpgateway.bench.LoadGenerator;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the TCP gateway: every listener declared under {@code tcp.listeners} becomes a
- * Spring Integration TCP inbound gateway in front of a handler bean.
+ * The runnable server ({@code java -jar}, {@code ./mvnw spring-boot:run}). Its listeners,
+ * health and metrics come from tcp-gateway's auto-configuration, as in any application
+ * that depends on tcp-gateway; as the server it also gets the built-in {@code hello} and
+ * {@code commands} listeners and the actuator settings of {@code server.properties}
+ * (config/TcpGatewayDefaults). It scans {@code com.example}, the package of the README's
+ * examples, so a handler pasted there is found.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = "com.example")
 public class TcpGatewayApplication {
 
 	public static void main(String[] args) {

@@ -18,10 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gateway. The built-in {@code hello} (port 1729, http) and {@code commands} (port 1730,
  * crlf) listeners are declared by default; configuration overrides them key by key.
  * @param commands settings of the built-in {@code commands} handler
+ * @param shutdown how the listeners drain at shutdown
+ * @param builtInListeners whether the built-in {@code hello} and {@code commands}
+ * listeners and their handlers are declared: true in the runnable server, false in an
+ * application that depends on tcp-gateway
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
-		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown) {
+		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
+		@DefaultValue("false") boolean builtInListeners) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();

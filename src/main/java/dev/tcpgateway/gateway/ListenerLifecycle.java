@@ -31,7 +31,6 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.support.management.IntegrationManagement;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns each declared listener into a running TCP inbound gateway at startup and removes
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Component;
  * bound on the starting thread, so a bad listener fails startup with one line instead of
  * leaving a server that runs without it.
  */
-@Component
 class ListenerLifecycle implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ListenerLifecycle.class);

@@ -7,10 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Component;
-
 /** The listeners that are running, by name; filled at startup, emptied at shutdown. */
-@Component
 public class Listeners {
 
 	private final Map<String, ActiveListener> active = new ConcurrentHashMap<>();

@@ -4,21 +4,33 @@ import java.time.Clock;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The handlers that ship with the server, under the bean names the default listeners use.
+ * The handlers that ship with tcp-gateway, under the bean names listeners use; an
+ * application's own bean of the same name takes the place of one. The demo handlers of
+ * the built-in listeners come with those listeners ({@code tcp.built-in-listeners}: the
+ * runnable server's default); every other built-in handler is there for any application
+ * to name.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 class BuiltInHandlers {
 
+	private static final String BUILT_IN_LISTENERS = "tcp.built-in-listeners";
+
 	@Bean
+	@ConditionalOnBooleanProperty(BUILT_IN_LISTENERS)
+	@ConditionalOnMissingBean(name = "hello")
 	TcpHandler hello() {
 		return new HelloHandler();
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(BUILT_IN_LISTENERS)
+	@ConditionalOnMissingBean(name = "commands")
 	TcpHandler commands(TcpGatewayProperties properties, ServerStats stats) {
 		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC());
 	}

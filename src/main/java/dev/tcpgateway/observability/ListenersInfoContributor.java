@@ -9,13 +9,11 @@ import dev.tcpgateway.gateway.Listeners;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
-import org.springframework.stereotype.Component;
 
 /**
  * Adds the listeners to {@code /actuator/info}: name, bound port, address, framing and
  * handler, so an operator sees what an instance serves without reading its configuration.
  */
-@Component
 class ListenersInfoContributor implements InfoContributor {
 
 	private final TcpGatewayProperties properties;

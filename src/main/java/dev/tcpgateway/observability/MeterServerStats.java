@@ -6,13 +6,10 @@ import java.time.Instant;
 import dev.tcpgateway.handler.ServerStats;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.stereotype.Component;
-
 /**
  * The {@code STATS} line, read from the same meters that {@code /actuator/metrics} shows,
  * so the two can never disagree.
  */
-@Component
 class MeterServerStats implements ServerStats {
 
 	private final MeterRegistry registry;

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tcpgateway.TcpGatewayApplication;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +54,7 @@ class ApplicationYamlTests {
 			}
 		}
 		assertThat(file.containsProperty("tcp.commands.max-sleep")).isTrue();
+		assertThat(file.containsProperty("tcp.built-in-listeners")).isTrue();
 	}
 
 	@Test
@@ -69,20 +70,14 @@ class ApplicationYamlTests {
 		assertThat(withFile.getProperty("server.port")).isEqualTo("8080");
 	}
 
-	/**
-	 * The built-in listener defaults and the packaged properties, with or without the
-	 * operator file.
-	 */
+	/** The runnable server's defaults, with or without the operator file. */
 	private static StandardEnvironment environment(boolean withOperatorFile) throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		if (withOperatorFile) {
 			environment.getPropertySources().addLast(operatorFile());
 		}
-		for (PropertySource<?> packaged : new PropertiesPropertySourceLoader().load("packaged",
-				new ClassPathResource("application.properties"))) {
-			environment.getPropertySources().addLast(packaged);
-		}
-		new BuiltInListenerDefaults().postProcessEnvironment(environment, null);
+		new TcpGatewayDefaults().postProcessEnvironment(environment,
+				new SpringApplication(TcpGatewayApplication.class));
 		return environment;
 	}
 

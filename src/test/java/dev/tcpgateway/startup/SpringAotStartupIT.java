@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar in Spring AOT mode ({@code -Dspring.aot.enabled=true}), the
- * fast-startup recipe of the README. Bean definitions are generated at build time there,
- * so this runs after {@code package}: listeners declared only at run time, configuration
- * checks and the actuator must still work from the generated code.
+ * The runnable jar ({@code tcp-gateway-<version>-exec.jar}) in Spring AOT mode
+ * ({@code -Dspring.aot.enabled=true}), the fast-startup recipe of the README. Bean
+ * definitions are generated at build time there, so this runs after {@code package}:
+ * listeners declared only at run time, configuration checks and the actuator must still
+ * work from the generated code.
  */
 class SpringAotStartupIT {
 
@@ -37,9 +38,10 @@ class SpringAotStartupIT {
 	@BeforeAll
 	static void findJar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches("tcp-gateway-.*\\.jar"))
+			jar = files.filter((file) -> file.getFileName().toString().matches("tcp-gateway-.*-exec\\.jar"))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("no packaged jar in target/; run ./mvnw verify"));
+				.orElseThrow(
+						() -> new IllegalStateException("no runnable jar (*-exec.jar) in target/; run ./mvnw verify"));
 		}
 	}
 

@@ -1,0 +1,53 @@
+package dev.tcpgateway.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import dev.tcpgateway.TcpGatewayApplication;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds tcp-gateway's defaults below every other property source, so any configuration
+ * overrides them key by key ({@code tcp.listeners.hello.delay=1s} keeps the rest of
+ * {@code hello}). Every application gets {@code defaults.properties}; the runnable server
+ * ({@link TcpGatewayApplication}) also gets {@code server.properties}. When
+ * {@code tcp.built-in-listeners} is true (the server's default) the {@code hello} and
+ * {@code commands} listeners are declared too.
+ */
+class TcpGatewayDefaults implements EnvironmentPostProcessor {
+
+	static final String BUILT_IN_LISTENERS = "tcp.built-in-listeners";
+
+	private static final String LOCATION = "META-INF/tcp-gateway/";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, @Nullable SpringApplication application) {
+		addLast(environment, "defaults.properties");
+		if (application != null && application.getAllSources().contains(TcpGatewayApplication.class)) {
+			addLast(environment, "server.properties");
+		}
+		if (environment.getProperty(BUILT_IN_LISTENERS, Boolean.class, false)) {
+			addLast(environment, "built-in-listeners.properties");
+		}
+	}
+
+	private static void addLast(ConfigurableEnvironment environment, String file) {
+		try {
+			for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("tcp-gateway " + file,
+					new ClassPathResource(LOCATION + file))) {
+				environment.getPropertySources().addLast(source);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

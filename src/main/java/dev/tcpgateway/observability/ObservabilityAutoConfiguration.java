@@ -1,0 +1,46 @@
+package dev.tcpgateway.observability;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.gateway.Listeners;
+import dev.tcpgateway.handler.ServerStats;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What the actuator shows of the listeners: the {@code tcp} health component (one child
+ * per enabled listener, so {@code /actuator/health} is DOWN unless every listener is
+ * listening), their {@code /actuator/info} entry, and the {@code STATS} summary read from
+ * their meters.
+ */
+@AutoConfiguration
+class ObservabilityAutoConfiguration {
+
+	/** Named {@code tcp} in health: Spring Boot drops the HealthContributor suffix. */
+	@Bean
+	CompositeHealthContributor tcpHealthContributor(TcpGatewayProperties properties, Listeners listeners) {
+		Map<String, HealthContributor> perListener = new LinkedHashMap<>();
+		properties.enabledListeners()
+			.forEach((name, listener) -> perListener.put(name, new ListenerHealthIndicator(name, listener, listeners)));
+		return CompositeHealthContributor.fromMap(perListener);
+	}
+
+	@Bean
+	ListenersInfoContributor tcpListenersInfoContributor(TcpGatewayProperties properties, Listeners listeners) {
+		return new ListenersInfoContributor(properties, listeners);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerStats tcpServerStats(MeterRegistry registry) {
+		return new MeterServerStats(registry);
+	}
+
+}
