@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param listeners the TCP listeners by name; each enabled one becomes a TCP inbound
  * gateway. The built-in {@code hello} (port 1729, http) and {@code commands} (port 1730,
- * crlf) listeners are declared by default; configuration overrides them key by key.
+ * crlf) listeners are declared when {@code built-in-listeners} is true; configuration
+ * overrides them key by key.
  * @param commands settings of the built-in {@code commands} handler
  * @param shutdown how the listeners drain at shutdown
  * @param builtInListeners whether the built-in {@code hello} and {@code commands}
