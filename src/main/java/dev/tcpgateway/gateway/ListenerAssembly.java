@@ -67,11 +67,10 @@ final class ListenerAssembly {
 
 	private final RequestDispatcher dispatcher;
 
-	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
-			MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
+	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, FrameCodec codec,
+			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
 		this.name = name;
 		this.listener = listener;
-		FrameCodec codec = listener.framing().codec((int) listener.maxFrameSize().toBytes());
 		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
 				&& ListenerExecutors.connectionLimit(listener) < listener.maxConnections()) ? Refusal.MAX_THREADS
 						: Refusal.MAX_CONNECTIONS;
