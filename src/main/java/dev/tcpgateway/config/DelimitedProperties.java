@@ -1,7 +1,8 @@
 package dev.tcpgateway.config;
 
 import dev.tcpgateway.framing.DelimiterSequence;
-import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The byte sequences around each frame of the {@code delimited} framing, written as hex
@@ -11,16 +12,16 @@ import org.jspecify.annotations.Nullable;
  * malformed)
  * @param end the bytes that close each frame; required
  */
-public record DelimitedProperties(@Nullable String start, @Nullable String end) {
+public record DelimitedProperties(@DefaultValue("") String start, @DefaultValue("") String end) {
 
 	/** The start bytes, none when unset. */
 	public byte[] startBytes() {
-		return (this.start != null && !this.start.isEmpty()) ? DelimiterSequence.parse(this.start) : new byte[0];
+		return this.start.isEmpty() ? new byte[0] : DelimiterSequence.parse(this.start);
 	}
 
 	/** The end bytes; the validator makes sure there are some. */
 	public byte[] endBytes() {
-		return DelimiterSequence.parse((this.end != null) ? this.end : "");
+		return DelimiterSequence.parse(this.end);
 	}
 
 }

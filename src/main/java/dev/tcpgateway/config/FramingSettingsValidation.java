@@ -27,7 +27,7 @@ final class FramingSettingsValidation {
 				lengthField(prefix + "length-field.", listener.lengthField(), listener.maxFrameSize().toBytes());
 			case DELIMITED -> delimited(prefix + "delimited.", listener.delimited());
 			case CUSTOM -> {
-				if (listener.codec() == null || listener.codec().isBlank()) {
+				if (listener.codec().isBlank()) {
 					throw new InvalidListenerConfigurationException(prefix + "codec",
 							"is missing; framing custom needs the name of a CustomFraming bean");
 				}
@@ -35,7 +35,7 @@ final class FramingSettingsValidation {
 			default -> {
 			}
 		}
-		if (listener.framing() != Framing.CUSTOM && listener.codec() != null) {
+		if (listener.framing() != Framing.CUSTOM && !listener.codec().isBlank()) {
 			throw new InvalidListenerConfigurationException(prefix + "codec",
 					"'" + listener.codec() + "' is set but framing is " + listener.framing().configName()
 							+ "; use framing: custom or remove it");
@@ -69,7 +69,7 @@ final class FramingSettingsValidation {
 	}
 
 	private static void delimited(String prefix, DelimitedProperties delimited) {
-		if (delimited.end() == null || delimited.end().isEmpty()) {
+		if (delimited.end().isEmpty()) {
 			throw new InvalidListenerConfigurationException(prefix + "end",
 					"is missing; framing delimited needs the bytes that end a frame, e.g. 0x1C0D or \\r\\n");
 		}
@@ -78,7 +78,7 @@ final class FramingSettingsValidation {
 	}
 
 	private static void parse(String key, String text) {
-		if (text == null || text.isEmpty()) {
+		if (text.isEmpty()) {
 			return;
 		}
 		try {

@@ -82,7 +82,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue List<String> trustedProxies, @DefaultValue("3s") Duration proxyProtocolTimeout,
 		@DefaultValue List<String> allow, @DefaultValue List<String> deny, @DefaultValue ListenerSslProperties ssl,
 		@DefaultValue LengthFieldLayout lengthField, @DefaultValue DelimitedProperties delimited,
-		@Nullable String codec) {
+		@DefaultValue("") String codec) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
 		return (this.handler != null) ? this

@@ -1,7 +1,5 @@
 package dev.tcpgateway.gateway;
 
-import java.util.Arrays;
-
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.framing.CustomFraming;
@@ -33,12 +31,15 @@ final class CodecLookup {
 		return listener.framing().codec((int) listener.maxFrameSize().toBytes(), options);
 	}
 
+	private String candidates() {
+		String[] names = this.beans.getBeanNamesForType(CustomFraming.class);
+		return (names.length == 0) ? "none (declare one, README: Custom framing)" : String.join(", ", names);
+	}
+
 	private CustomFraming custom(String name, String beanName) {
-		if (beanName == null || !this.beans.containsBean(beanName)
-				|| !this.beans.isTypeMatch(beanName, CustomFraming.class)) {
+		if (!this.beans.containsBean(beanName) || !this.beans.isTypeMatch(beanName, CustomFraming.class)) {
 			throw new InvalidListenerConfigurationException("tcp.listeners." + name + ".codec",
-					"'" + beanName + "' is not a CustomFraming bean; CustomFraming beans are "
-							+ Arrays.toString(this.beans.getBeanNamesForType(CustomFraming.class)));
+					"'" + beanName + "' is not a CustomFraming bean; CustomFraming beans are " + candidates());
 		}
 		return this.beans.getBean(beanName, CustomFraming.class);
 	}
