@@ -23,4 +23,9 @@ class BuiltInHandlers {
 		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC());
 	}
 
+	@Bean
+	TcpHandler log() {
+		return new MessageLogHandler();
+	}
+
 }
