@@ -3,6 +3,7 @@ package dev.tcpgateway.handler;
 import java.time.Clock;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.handler.hl7.Hl7Acks;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,11 @@ class BuiltInHandlers {
 	@Bean
 	TcpHandler log() {
 		return new MessageLogHandler();
+	}
+
+	@Bean("hl7-ack")
+	TcpHandler hl7Ack() {
+		return Hl7Acks::accept;
 	}
 
 }
