@@ -107,7 +107,10 @@ final class ListenerAssembly {
 				factory::closeConnection);
 		this.dispatcher = dispatcher;
 		this.step = new DispatchStep(dispatcher);
-		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(this.step).get();
+		// The step answers on the connection's own thread, so any reply is already there
+		// when the gateway looks: a one-way request (no reply) must not hold the
+		// connection for the gateway's default 30 s reply timeout.
+		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server).replyTimeout(0)).handle(this.step).get();
 	}
 
 	IntegrationFlow flow() {

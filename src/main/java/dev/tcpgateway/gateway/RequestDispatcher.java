@@ -11,6 +11,7 @@ import dev.tcpgateway.connection.ReplyHeaders;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
+import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
@@ -165,7 +166,8 @@ final class RequestDispatcher {
 		return switch (call.complete()) {
 			case ABANDONED -> new Answer(null, Outcome.TIMEOUT);
 			case TIMED_OUT -> timedOut(request, headers);
-			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure) : ok(request, reply);
+			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure)
+					: ok(request, reply, connectionId);
 		};
 	}
 
@@ -193,9 +195,16 @@ final class RequestDispatcher {
 		}
 	}
 
-	private Answer ok(Frame.Request request, TcpReply reply) {
+	private Answer ok(Frame.Request request, TcpReply reply, @Nullable String connectionId) {
 		this.meters.ok();
 		boolean clientEnds = reply.closeAfterReply() || request.closeAfterReply();
+		if (reply.silent() && this.listener.framing() != Framing.HTTP) {
+			// Nothing to write, so nothing to carry the close: end the connection here.
+			if ((clientEnds || this.draining) && connectionId != null) {
+				this.closeConnection.accept(connectionId, clientEnds ? CloseReason.CLIENT : CloseReason.SHUTDOWN);
+			}
+			return new Answer(null, Outcome.OK);
+		}
 		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || this.draining), clientEnds),
 				Outcome.OK);
 	}
@@ -245,7 +254,10 @@ final class RequestDispatcher {
 		return client.getAddress().getHostAddress() + ":" + client.getPort();
 	}
 
-	/** A reply (none when the call was abandoned) and how the request was answered. */
+	/**
+	 * A reply (none when the call was abandoned or the handler answered
+	 * {@link TcpReply#none()}) and how the request was answered.
+	 */
 	private record Answer(@Nullable Message<byte[]> reply, Outcome outcome) {
 	}
 

@@ -3,6 +3,7 @@ package dev.tcpgateway.handler;
 import java.time.Clock;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.handler.hl7.Hl7Acks;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,16 @@ class BuiltInHandlers {
 	@Bean
 	TcpHandler commands(TcpGatewayProperties properties, ServerStats stats) {
 		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC());
+	}
+
+	@Bean
+	TcpHandler log() {
+		return new MessageLogHandler();
+	}
+
+	@Bean("hl7-ack")
+	TcpHandler hl7Ack() {
+		return Hl7Acks::accept;
 	}
 
 }
