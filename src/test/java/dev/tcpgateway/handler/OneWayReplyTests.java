@@ -8,7 +8,6 @@ import java.util.function.Function;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,19 +138,15 @@ class OneWayReplyTests {
 	}
 
 	private double requests(String listener, String outcome) {
-		Counter counter = this.meters.find(ListenerMeters.REQUESTS)
-			.tag("listener", listener)
-			.tag("outcome", outcome)
-			.counter();
-		return (counter != null) ? counter.count() : 0;
+		return count(ListenerMeters.REQUESTS, "listener", listener, "outcome", outcome);
 	}
 
 	private double closed(String listener, String reason) {
-		return this.meters.get(ListenerMeters.CONNECTIONS_CLOSED)
-			.tag("listener", listener)
-			.tag("reason", reason)
-			.functionCounter()
-			.count();
+		return count(ListenerMeters.CONNECTIONS_CLOSED, "listener", listener, "reason", reason);
+	}
+
+	private double count(String meter, String... tags) {
+		return this.meters.get(meter).tags(tags).meter().measure().iterator().next().getValue();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
