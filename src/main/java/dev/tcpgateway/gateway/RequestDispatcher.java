@@ -42,6 +42,14 @@ final class RequestDispatcher {
 	private static final Map<String, Object> CLOSE_FOR_SHUTDOWN = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
 			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN);
 
+	private static final byte[] NOTHING = new byte[0];
+
+	private static final Map<String, Object> CLOSE_SILENTLY = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
+			ReplyHeaders.NOTHING_TO_WRITE, true);
+
+	private static final Map<String, Object> CLOSE_SILENTLY_FOR_SHUTDOWN = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
+			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN, ReplyHeaders.NOTHING_TO_WRITE, true);
+
 	private final String name;
 
 	private final ListenerProperties listener;
@@ -166,8 +174,7 @@ final class RequestDispatcher {
 		return switch (call.complete()) {
 			case ABANDONED -> new Answer(null, Outcome.TIMEOUT);
 			case TIMED_OUT -> timedOut(request, headers);
-			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure)
-					: ok(request, reply, connectionId);
+			case IN_TIME -> (failure != null || reply == null) ? failed(request, headers, failure) : ok(request, reply);
 		};
 	}
 
@@ -195,15 +202,11 @@ final class RequestDispatcher {
 		}
 	}
 
-	private Answer ok(Frame.Request request, TcpReply reply, @Nullable String connectionId) {
+	private Answer ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
 		boolean clientEnds = reply.closeAfterReply() || request.closeAfterReply();
 		if (reply.silent() && this.listener.framing() != Framing.HTTP) {
-			// Nothing to write, so nothing to carry the close: end the connection here.
-			if ((clientEnds || this.draining) && connectionId != null) {
-				this.closeConnection.accept(connectionId, clientEnds ? CloseReason.CLIENT : CloseReason.SHUTDOWN);
-			}
-			return new Answer(null, Outcome.OK);
+			return new Answer(silent(clientEnds), Outcome.OK);
 		}
 		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || this.draining), clientEnds),
 				Outcome.OK);
@@ -259,6 +262,17 @@ final class RequestDispatcher {
 	 * {@link TcpReply#none()}) and how the request was answered.
 	 */
 	private record Answer(@Nullable Message<byte[]> reply, Outcome outcome) {
+	}
+
+	/**
+	 * No reply to a one-way request; only when its connection is to close, a message that
+	 * carries the close and writes nothing (after any replies still held for pipelining).
+	 */
+	private @Nullable Message<byte[]> silent(boolean clientEnds) {
+		if (clientEnds) {
+			return new GenericMessage<>(NOTHING, CLOSE_SILENTLY);
+		}
+		return this.draining ? new GenericMessage<>(NOTHING, CLOSE_SILENTLY_FOR_SHUTDOWN) : null;
 	}
 
 	/**

@@ -116,7 +116,7 @@ class ConfigurationFailureTests {
 	@Test
 	void unknownHandlerBean(CapturedOutput output) {
 		assertStartupFailsWith(output,
-				"tcp.listeners.hello.handler: no bean named 'nosuch'; handler beans are commands, hello",
+				"tcp.listeners.hello.handler: no bean named 'nosuch'; handler beans are commands, hello, hl7-ack, log",
 				"tcp.listeners.hello.handler=nosuch");
 	}
 
@@ -124,7 +124,7 @@ class ConfigurationFailureTests {
 	void handlerBeanOfTheWrongType(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.listeners.hello.handler: bean 'notAHandler' is neither a TcpHandler "
-						+ "nor a Function<String, String>; handler beans are commands, hello",
+						+ "nor a Function<String, String>; handler beans are commands, hello, hl7-ack, log",
 				"tcp.listeners.hello.handler=notAHandler");
 	}
 
