@@ -3,16 +3,21 @@ package dev.tcpgateway.framing;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
  * A user's {@link CustomFraming} with the built-ins' bounds and error handling: a fresh
  * bounded reader for every frame, and its failures turned into error replies and a close.
  */
 final class CustomCodec implements FrameCodec {
+
+	private static final Log logger = LogFactory.getLog(CustomCodec.class);
 
 	private final CustomFraming framing;
 
@@ -37,6 +42,15 @@ final class CustomCodec implements FrameCodec {
 			return new Frame.Rejected(Problem.FRAME_TOO_LARGE);
 		}
 		catch (MalformedFrameException ex) {
+			return new Frame.Rejected(Problem.MALFORMED);
+		}
+		catch (SoftEndOfStreamException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// A bug in the user's framing is server code failing, as with a handler: the
+			// operator gets the stack trace, the client a short error and a close.
+			logger.error("custom framing " + this.framing.getClass().getName() + " failed to read a frame", ex);
 			return new Frame.Rejected(Problem.MALFORMED);
 		}
 	}

@@ -59,6 +59,23 @@ class CustomFramingTests {
 	}
 
 	@Test
+	void aFailingFramingAnswersLikeAMalformedFrame() throws IOException {
+		FrameCodec failing = Framing.CUSTOM.codec(8, FramingOptions.custom(new CustomFraming() {
+
+			@Override
+			public byte[] read(BoundedFrameReader in) throws IOException {
+				return new byte[in.readByte() - 'a'];
+			}
+
+			@Override
+			public void write(byte[] reply, java.io.OutputStream out) {
+			}
+
+		}));
+		assertThat(FrameReading.of(failing, bytes('A')).next()).isEqualTo(new Frame.Rejected(Problem.MALFORMED));
+	}
+
+	@Test
 	void aCloseBetweenOrInsideFramesEndsQuietly() {
 		assertThatExceptionOfType(SoftEndOfStreamException.class)
 			.isThrownBy(() -> FrameReading.of(this.codec, new byte[0]).next())
