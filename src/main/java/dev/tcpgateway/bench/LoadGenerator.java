@@ -154,7 +154,7 @@ public final class LoadGenerator {
 				* this.options.pipeline() / this.options.rate() : 0;
 		long intended = System.nanoTime();
 		Connection connection = null;
-		ReplyReader reader = new ReplyReader(this.options.framing());
+		ReplyReader reader = new ReplyReader(this.options.framing(), this.options.codec());
 		while (!this.stopping) {
 			int count = claim();
 			if (count == 0) {
@@ -262,7 +262,7 @@ public final class LoadGenerator {
 	private static byte[] framed(LoadOptions options) {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			options.framing().codec(Integer.MAX_VALUE - 8).serializer().serialize(options.payload(), bytes);
+			options.codec().serializer().serialize(options.payload(), bytes);
 			return bytes.toByteArray();
 		}
 		catch (IOException ex) {

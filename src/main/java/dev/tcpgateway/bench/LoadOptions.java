@@ -5,9 +5,14 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.tcpgateway.framing.DelimiterSequence;
+import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Framing;
+import dev.tcpgateway.framing.FramingOptions;
+import dev.tcpgateway.framing.LengthFieldLayout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -18,6 +23,7 @@ import org.springframework.boot.convert.DurationStyle;
  * @param host the server (loopback unless {@code --allow-remote})
  * @param port its port
  * @param framing how requests and replies are framed
+ * @param framingOptions the framing's settings (length-field layout, delimiters)
  * @param payload one request's payload (for http, the whole request)
  * @param connections how many connections run at once
  * @param duration how long to run, or null to stop after {@code requests}
@@ -27,14 +33,24 @@ import org.springframework.boot.convert.DurationStyle;
  * @param csv a file to append the summary to as CSV, or null
  * @param hdr a file for the HdrHistogram log of latencies, or null
  */
-record LoadOptions(String host, int port, Framing framing, byte[] payload, int connections, @Nullable Duration duration,
-		long requests, int pipeline, int rate, @Nullable String csv, @Nullable String hdr) {
+record LoadOptions(String host, int port, Framing framing, FramingOptions framingOptions, byte[] payload,
+		int connections, @Nullable Duration duration, long requests, int pipeline, int rate, @Nullable String csv,
+		@Nullable String hdr) {
 
 	static final String USAGE = """
 			usage: java -jar tcp-gateway.jar bench --port N (--duration 10s | --requests N) [options]
 			  --host H          server address (default 127.0.0.1; others need --allow-remote)
 			  --port N          server port
-			  --framing F       crlf, lf, stx-etx, length-header-1|2|4, null-terminated, http (default crlf)
+			  --framing F       crlf, lf, stx-etx, length-header-1|2|4, null-terminated, http, length-field,
+			                    delimited, mllp, octet-counting (default crlf)
+			  --length-offset N, --length-size N, --length-encoding binary|ascii|bcd,
+			  --length-byte-order big-endian|little-endian, --length-adjustment N,
+			  --length-include-header true|false
+			                    the length-field layout, as the listener's length-field.* (default 2-byte
+			                    binary big-endian at offset 0); with an offset, the payload starts with
+			                    the header bytes before the length field
+			  --delimited-start S, --delimited-end S
+			                    the delimited framing's sequences, as hex (0x1C0D) or escapes (\\r\\n)
 			  --payload TEXT    one request (default PING; for http a GET / request)
 			  --connections N   concurrent connections (default 50)
 			  --duration D      run this long, e.g. 10s
@@ -62,6 +78,9 @@ record LoadOptions(String host, int port, Framing framing, byte[] payload, int c
 			}
 		}
 		Framing framing = Framing.valueOf(values.getOrDefault("framing", "crlf").toUpperCase().replace('-', '_'));
+		if (framing == Framing.CUSTOM) {
+			throw new IllegalArgumentException("framing custom is your own code; the load generator cannot frame it");
+		}
 		String defaultPayload = (framing == Framing.HTTP) ? "GET / HTTP/1.1\r\nHost: bench\r\n\r\n" : "PING";
 		Duration duration = values.containsKey("duration") ? DurationStyle.detectAndParse(values.get("duration"))
 				: null;
@@ -76,11 +95,35 @@ record LoadOptions(String host, int port, Framing framing, byte[] payload, int c
 		if (!values.containsKey("allow-remote") && !isLoopback(host)) {
 			throw new IllegalArgumentException(host + " is not a loopback address; add --allow-remote to load it");
 		}
-		return new LoadOptions(host, Integer.parseInt(values.get("port")), framing,
+		return new LoadOptions(host, Integer.parseInt(values.get("port")), framing, framingOptions(framing, values),
 				values.getOrDefault("payload", defaultPayload).getBytes(StandardCharsets.UTF_8),
 				Integer.parseInt(values.getOrDefault("connections", "50")), duration, requests,
 				Integer.parseInt(values.getOrDefault("pipeline", "1")),
 				Integer.parseInt(values.getOrDefault("rate", "0")), values.get("csv"), values.get("hdr"));
+	}
+
+	private static FramingOptions framingOptions(Framing framing, Map<String, String> values) {
+		if (framing == Framing.DELIMITED) {
+			String start = values.getOrDefault("delimited-start", "");
+			return FramingOptions.delimited(start.isEmpty() ? new byte[0] : DelimiterSequence.parse(start),
+					DelimiterSequence.parse(values.getOrDefault("delimited-end", "\\n")));
+		}
+		return FramingOptions
+			.lengthField(new LengthFieldLayout(Integer.parseInt(values.getOrDefault("length-offset", "0")),
+					Integer.parseInt(values.getOrDefault("length-size", "2")),
+					constant(LengthFieldLayout.Encoding.class, values.getOrDefault("length-encoding", "binary")),
+					constant(LengthFieldLayout.ByteOrder.class, values.getOrDefault("length-byte-order", "big-endian")),
+					Integer.parseInt(values.getOrDefault("length-adjustment", "0")),
+					Boolean.parseBoolean(values.getOrDefault("length-include-header", "false"))));
+	}
+
+	private static <E extends Enum<E>> E constant(Class<E> type, String value) {
+		return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+	/** The codec that frames requests and reads replies. */
+	FrameCodec codec() {
+		return this.framing.codec(Integer.MAX_VALUE - 8, this.framingOptions);
 	}
 
 	private static boolean isLoopback(String host) {

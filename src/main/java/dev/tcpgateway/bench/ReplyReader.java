@@ -22,9 +22,9 @@ final class ReplyReader {
 
 	private final FrameCodec codec;
 
-	ReplyReader(Framing framing) {
+	ReplyReader(Framing framing, FrameCodec codec) {
 		this.framing = framing;
-		this.codec = framing.codec(Integer.MAX_VALUE - 8);
+		this.codec = codec;
 	}
 
 	/**

@@ -67,6 +67,7 @@ public final class ListenerConfigurationValidator {
 					"none listed while proxy-protocol is on; list the load balancers' addresses as CIDR blocks, "
 							+ "e.g. [10.0.0.0/8], or set proxy-protocol: off");
 		}
+		FramingSettingsValidation.validate(prefix, listener);
 		try {
 			InetAddress.getByName(listener.bindAddress());
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tcpgateway.framing.Framing;
+import dev.tcpgateway.framing.LengthFieldLayout;
 import dev.tcpgateway.proxy.ProxyProtocol;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param bindAddress the local address to listen on; 0.0.0.0 for every IPv4 interface, ::
  * for all
  * @param framing how requests are cut out of the byte stream and replies framed: crlf,
- * lf, stx-etx, length-header-1, length-header-2, length-header-4, null-terminated or http
+ * lf, stx-etx, length-header-1, length-header-2, length-header-4, null-terminated, http,
+ * length-field, delimited, mllp, octet-counting or custom
  * @param handler the name of the bean that computes replies (a TcpHandler or a
  * Function<String, String>); defaults to the listener's name
  * @param maxFrameSize the largest request accepted; a larger one gets an error reply and
@@ -61,6 +63,11 @@ import org.springframework.util.unit.DataSize;
  * @param allow the client addresses admitted (CIDR blocks); empty admits all
  * @param deny the client addresses refused (CIDR blocks); deny wins over allow
  * @param ssl TLS from a Spring Boot SSL bundle; plaintext without one
+ * @param lengthField the length-field framing's layout: where the length is, its size,
+ * encoding and byte order, and what it counts
+ * @param delimited the delimited framing's start (optional) and end byte sequences
+ * @param codec for the custom framing, the name of the bean that implements
+ * dev.tcpgateway.framing.CustomFraming
  */
 public record ListenerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
 		@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("crlf") Framing framing, @Nullable String handler,
@@ -73,7 +80,9 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("virtual") ExecutorKind executor, @DefaultValue("200") int maxThreads,
 		@DefaultValue("false") boolean accessLog, @DefaultValue("off") ProxyProtocol proxyProtocol,
 		@DefaultValue List<String> trustedProxies, @DefaultValue("3s") Duration proxyProtocolTimeout,
-		@DefaultValue List<String> allow, @DefaultValue List<String> deny, @DefaultValue ListenerSslProperties ssl) {
+		@DefaultValue List<String> allow, @DefaultValue List<String> deny, @DefaultValue ListenerSslProperties ssl,
+		@DefaultValue LengthFieldLayout lengthField, @DefaultValue DelimitedProperties delimited,
+		@DefaultValue("") String codec) {
 
 	ListenerProperties withDefaultHandler(String listenerName) {
 		return (this.handler != null) ? this
@@ -82,7 +91,7 @@ public record ListenerProperties(@DefaultValue("true") boolean enabled, @Default
 						this.maxConnectionsPerClient, this.maxConcurrentRequests, this.queueTimeout, this.idleTimeout,
 						this.frameTimeout, this.handlerTimeout, this.writeTimeout, this.executor, this.maxThreads,
 						this.accessLog, this.proxyProtocol, this.trustedProxies, this.proxyProtocolTimeout, this.allow,
-						this.deny, this.ssl);
+						this.deny, this.ssl, this.lengthField, this.delimited, this.codec);
 	}
 
 	/** The handler bean's name, after the listener-name default was applied. */

@@ -256,30 +256,12 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	@Override
 	public void send(Message<?> message) {
-		if (this.writeTimeoutNanos > 0) {
-			long deadline = System.nanoTime() + this.writeTimeoutNanos;
-			this.writeDeadline = deadline;
-			this.watch.due(deadline);
-		}
-		try {
-			write(message);
-		}
-		catch (MessagingException ex) {
-			if (this.socket.isClosed()) {
-				// The client reset the connection or stopped reading (write timeout):
-				// nobody to
-				// answer, and not a server error. Spring Integration has already closed
-				// it.
-				logger.debug(getConnectionId() + ": reply not delivered, connection closed"
-						+ (this.writeTimedOut ? " after write-timeout" : ""));
-				return;
-			}
-			throw ex;
-		}
-		finally {
-			this.writeDeadline = 0;
-		}
 		MessageHeaders headers = message.getHeaders();
+		// A one-way request that ends the conversation has only the close to carry.
+		boolean write = !Boolean.TRUE.equals(headers.get(ReplyHeaders.NOTHING_TO_WRITE));
+		if (write && !deliver(message)) {
+			return;
+		}
 		if (Boolean.TRUE.equals(headers.get(ReplyHeaders.CLOSE_AFTER_REPLY))) {
 			flushHeldReplies();
 			CloseReason reason = headers.get(ReplyHeaders.CLOSE_REASON, CloseReason.class);
@@ -293,6 +275,34 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 				// waiting for its FIN cost about 8% of connection-per-request throughput.
 				close();
 			}
+		}
+	}
+
+	/** Writes a reply under the write timeout; false when the connection closed first. */
+	private boolean deliver(Message<?> message) {
+		if (this.writeTimeoutNanos > 0) {
+			long deadline = System.nanoTime() + this.writeTimeoutNanos;
+			this.writeDeadline = deadline;
+			this.watch.due(deadline);
+		}
+		try {
+			write(message);
+			return true;
+		}
+		catch (MessagingException ex) {
+			if (this.socket.isClosed()) {
+				// The client reset the connection or stopped reading (write timeout):
+				// nobody to
+				// answer, and not a server error. Spring Integration has already closed
+				// it.
+				logger.debug(getConnectionId() + ": reply not delivered, connection closed"
+						+ (this.writeTimedOut ? " after write-timeout" : ""));
+				return false;
+			}
+			throw ex;
+		}
+		finally {
+			this.writeDeadline = 0;
 		}
 	}
 

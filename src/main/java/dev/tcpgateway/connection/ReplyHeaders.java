@@ -19,6 +19,12 @@ public final class ReplyHeaders {
 	 */
 	public static final String CLOSE_REASON = "tcp_gateway_closeReason";
 
+	/**
+	 * {@code true}: the handler answered nothing; the message only carries
+	 * {@link #CLOSE_AFTER_REPLY}, so nothing is written.
+	 */
+	public static final String NOTHING_TO_WRITE = "tcp_gateway_nothingToWrite";
+
 	private ReplyHeaders() {
 	}
 

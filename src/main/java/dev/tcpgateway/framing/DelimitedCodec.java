@@ -3,8 +3,6 @@ package dev.tcpgateway.framing;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
@@ -14,7 +12,7 @@ import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
  * and STX/ETX. Reads only up to {@code max-frame-size} bytes of payload before rejecting
  * the frame.
  */
-final class DelimitedCodec implements FrameCodec {
+final class DelimitedCodec extends PlainReplyCodec {
 
 	private static final int NO_START_BYTE = -1;
 
@@ -24,16 +22,14 @@ final class DelimitedCodec implements FrameCodec {
 
 	private final boolean stripCarriageReturn;
 
-	private final int maxFrameSize;
-
 	private final Serializer<byte[]> serializer;
 
 	private DelimitedCodec(int startByte, int endByte, boolean stripCarriageReturn, int maxFrameSize,
 			Serializer<byte[]> serializer) {
+		super(maxFrameSize);
 		this.startByte = startByte;
 		this.endByte = endByte;
 		this.stripCarriageReturn = stripCarriageReturn;
-		this.maxFrameSize = maxFrameSize;
 		this.serializer = serializer;
 	}
 
@@ -93,16 +89,6 @@ final class DelimitedCodec implements FrameCodec {
 	@Override
 	public Serializer<byte[]> serializer() {
 		return this.serializer;
-	}
-
-	@Override
-	public byte[] reply(Frame.Request request, byte[] body, boolean close) {
-		return body;
-	}
-
-	@Override
-	public byte[] error(Problem problem, Frame.@Nullable Request request) {
-		return Streams.errorLine(problem, this.maxFrameSize);
 	}
 
 }

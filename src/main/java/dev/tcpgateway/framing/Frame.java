@@ -9,7 +9,7 @@ package dev.tcpgateway.framing;
 public sealed interface Frame permits Frame.Request, Frame.Rejected {
 
 	/** A complete request. */
-	sealed interface Request extends Frame permits DataFrame, HttpRequestFrame {
+	sealed interface Request extends Frame permits DataFrame, HttpRequestFrame, LengthFieldFrame {
 
 		/** The request as the handler sees it. */
 		byte[] bytes();

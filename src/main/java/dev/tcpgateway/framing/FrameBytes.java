@@ -28,6 +28,19 @@ final class FrameBytes {
 		return this.bytes[this.size - 1] & 0xFF;
 	}
 
+	/** Whether the bytes so far end with {@code suffix}. */
+	boolean endsWith(byte[] suffix) {
+		if (this.size < suffix.length) {
+			return false;
+		}
+		return Arrays.equals(this.bytes, this.size - suffix.length, this.size, suffix, 0, suffix.length);
+	}
+
+	/** The first {@code length} bytes. */
+	byte[] toArray(int length) {
+		return Arrays.copyOf(this.bytes, length);
+	}
+
 	void dropLast() {
 		this.size--;
 	}

@@ -37,6 +37,11 @@ final class Streams {
 		return b;
 	}
 
+	/** The client closed inside a frame: see {@link #nextByte}. */
+	static Frame endedInsideFrame() throws SoftEndOfStreamException {
+		throw new SoftEndOfStreamException("Stream closed inside a frame");
+	}
+
 	static byte[] exactly(InputStream in, int length) throws IOException {
 		byte[] bytes = in.readNBytes(length);
 		if (bytes.length < length) {

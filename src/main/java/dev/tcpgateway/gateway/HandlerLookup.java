@@ -39,7 +39,15 @@ final class HandlerLookup {
 		}
 		if (this.beans.isTypeMatch(beanName, STRING_FUNCTION)) {
 			Function<String, String> function = this.beans.getBean(beanName, Function.class);
-			return (request) -> TcpReply.of(function.apply(request.text()));
+			// Text in, text out: a null is a bug in the function, not a wish to stay
+			// silent (that is TcpReply.none(), for TcpHandlers).
+			return (request) -> {
+				String reply = function.apply(request.text());
+				if (reply == null) {
+					throw new IllegalStateException("the Function<String, String> handler returned null");
+				}
+				return TcpReply.of(reply);
+			};
 		}
 		throw new InvalidListenerConfigurationException(key, "bean '" + beanName
 				+ "' is neither a TcpHandler nor a Function<String, String>; handler beans are " + candidates());

@@ -67,11 +67,10 @@ final class ListenerAssembly {
 
 	private final RequestDispatcher dispatcher;
 
-	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, TimeoutSweeper sweeper,
-			MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
+	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, FrameCodec codec,
+			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
 		this.name = name;
 		this.listener = listener;
-		FrameCodec codec = listener.framing().codec((int) listener.maxFrameSize().toBytes());
 		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
 				&& ListenerExecutors.connectionLimit(listener) < listener.maxConnections()) ? Refusal.MAX_THREADS
 						: Refusal.MAX_CONNECTIONS;
@@ -108,7 +107,10 @@ final class ListenerAssembly {
 				factory::closeConnection);
 		this.dispatcher = dispatcher;
 		this.step = new DispatchStep(dispatcher);
-		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server)).handle(this.step).get();
+		// The step answers on the connection's own thread, so any reply is already there
+		// when the gateway looks: a one-way request (no reply) must not hold the
+		// connection for the gateway's default 30 s reply timeout.
+		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server).replyTimeout(0)).handle(this.step).get();
 	}
 
 	IntegrationFlow flow() {

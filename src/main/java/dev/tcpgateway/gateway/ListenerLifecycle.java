@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.tcpgateway.config.ListenerConfigurationValidator;
 import dev.tcpgateway.config.TcpGatewayProperties;
 import dev.tcpgateway.connection.TimeoutSweeper;
+import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.observability.ListenerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,15 +90,19 @@ class ListenerLifecycle implements SmartLifecycle {
 	public synchronized void start() {
 		ListenerConfigurationValidator.validate(this.properties);
 		HandlerLookup lookup = new HandlerLookup(this.beans);
+		CodecLookup codecLookup = new CodecLookup(this.beans);
 		Map<String, TcpHandler> handlers = new LinkedHashMap<>();
-		this.properties.enabledListeners()
-			.forEach((name, listener) -> handlers.put(name, lookup.find(name, listener.handler())));
+		Map<String, FrameCodec> codecs = new HashMap<>();
+		this.properties.enabledListeners().forEach((name, listener) -> {
+			handlers.put(name, lookup.find(name, listener.handler()));
+			codecs.put(name, codecLookup.find(name, listener));
+		});
 		TimeoutSweeper timeouts = new TimeoutSweeper(SWEEP_TICK);
 		this.sweeper = timeouts;
 		Map<String, Object> boundPorts = new HashMap<>();
 		try {
 			handlers.forEach((name, handler) -> boundPorts.put("local.tcp.listeners." + name + ".port",
-					start(name, handler, timeouts)));
+					start(name, handler, codecs.get(name), timeouts)));
 		}
 		catch (RuntimeException ex) {
 			stop();
@@ -107,9 +112,9 @@ class ListenerLifecycle implements SmartLifecycle {
 		this.running = true;
 	}
 
-	private int start(String name, TcpHandler handler, TimeoutSweeper timeouts) {
+	private int start(String name, TcpHandler handler, FrameCodec codec, TimeoutSweeper timeouts) {
 		var listener = this.properties.enabledListeners().get(name);
-		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, timeouts,
+		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, codec, timeouts,
 				(listenerName, connections, counters, inFlight, queued) -> ListenerMeters.register(this.meterRegistry,
 						listenerName, connections, counters, inFlight, queued),
 				this.sslBundles.getIfAvailable());

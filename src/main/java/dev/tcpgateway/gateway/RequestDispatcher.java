@@ -11,6 +11,7 @@ import dev.tcpgateway.connection.ReplyHeaders;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
+import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
@@ -40,6 +41,14 @@ final class RequestDispatcher {
 
 	private static final Map<String, Object> CLOSE_FOR_SHUTDOWN = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
 			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN);
+
+	private static final byte[] NOTHING = new byte[0];
+
+	private static final Map<String, Object> CLOSE_SILENTLY = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
+			ReplyHeaders.NOTHING_TO_WRITE, true);
+
+	private static final Map<String, Object> CLOSE_SILENTLY_FOR_SHUTDOWN = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
+			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN, ReplyHeaders.NOTHING_TO_WRITE, true);
 
 	private final String name;
 
@@ -196,6 +205,9 @@ final class RequestDispatcher {
 	private Answer ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
 		boolean clientEnds = reply.closeAfterReply() || request.closeAfterReply();
+		if (reply.silent() && this.listener.framing() != Framing.HTTP) {
+			return new Answer(silent(clientEnds), Outcome.OK);
+		}
 		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || this.draining), clientEnds),
 				Outcome.OK);
 	}
@@ -245,8 +257,22 @@ final class RequestDispatcher {
 		return client.getAddress().getHostAddress() + ":" + client.getPort();
 	}
 
-	/** A reply (none when the call was abandoned) and how the request was answered. */
+	/**
+	 * A reply (none when the call was abandoned or the handler answered
+	 * {@link TcpReply#none()}) and how the request was answered.
+	 */
 	private record Answer(@Nullable Message<byte[]> reply, Outcome outcome) {
+	}
+
+	/**
+	 * No reply to a one-way request; only when its connection is to close, a message that
+	 * carries the close and writes nothing (after any replies still held for pipelining).
+	 */
+	private @Nullable Message<byte[]> silent(boolean clientEnds) {
+		if (clientEnds) {
+			return new GenericMessage<>(NOTHING, CLOSE_SILENTLY);
+		}
+		return this.draining ? new GenericMessage<>(NOTHING, CLOSE_SILENTLY_FOR_SHUTDOWN) : null;
 	}
 
 	/**

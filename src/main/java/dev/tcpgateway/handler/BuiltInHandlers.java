@@ -3,6 +3,7 @@ package dev.tcpgateway.handler;
 import java.time.Clock;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.handler.hl7.Hl7Acks;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,6 +34,18 @@ class BuiltInHandlers {
 	@ConditionalOnMissingBean(name = "commands")
 	TcpHandler commands(TcpGatewayProperties properties, ServerStats stats) {
 		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "log")
+	TcpHandler log() {
+		return new MessageLogHandler();
+	}
+
+	@Bean("hl7-ack")
+	@ConditionalOnMissingBean(name = "hl7-ack")
+	TcpHandler hl7Ack() {
+		return Hl7Acks::accept;
 	}
 
 }

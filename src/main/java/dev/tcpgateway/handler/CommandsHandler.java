@@ -1,6 +1,5 @@
 package dev.tcpgateway.handler;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class CommandsHandler implements TcpHandler {
 			case "STATS" -> noArgument(name, argument, this.stats.summary());
 			// Behind a load balancer, shows whether the PROXY protocol delivered the real
 			// client.
-			case "CLIENT" -> noArgument(name, argument, clientAddress(request.remoteAddress()));
+			case "CLIENT" -> noArgument(name, argument, request.client());
 			case "HELP" -> TcpReply.of(HELP);
 			case "QUIT" -> TcpReply.of("BYE").thenClose();
 			case "" -> TcpReply.of("ERR empty command (try HELP)");
@@ -55,11 +54,6 @@ final class CommandsHandler implements TcpHandler {
 
 	private static TcpReply noArgument(String name, String argument, String reply) {
 		return argument.isBlank() ? TcpReply.of(reply) : TcpReply.of("ERR " + name + " takes no argument");
-	}
-
-	private static String clientAddress(InetSocketAddress address) {
-		String host = address.getAddress().getHostAddress();
-		return (host.indexOf(':') >= 0) ? "[" + host + "]:" + address.getPort() : host + ":" + address.getPort();
 	}
 
 	/**

@@ -5,7 +5,7 @@ package dev.tcpgateway.handler;
  * bean in {@code tcp.listeners.<name>.handler}. Each connection runs on its own (virtual)
  * thread, so a handler may block; it is called concurrently for different connections and
  * must be thread-safe. An exception becomes a short error reply to that client only; the
- * connection stays open.
+ * connection stays open. For a one-way protocol, answer {@link TcpReply#none()}.
  */
 @FunctionalInterface
 public interface TcpHandler {

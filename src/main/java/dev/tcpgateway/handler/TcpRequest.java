@@ -18,6 +18,15 @@ import dev.tcpgateway.framing.Framing;
 public record TcpRequest(String listener, String connectionId, InetSocketAddress remoteAddress, Framing framing,
 		byte[] bytes) {
 
+	/**
+	 * The client as {@code host:port}, an IPv6 host in brackets ({@code [::1]:51234}).
+	 */
+	public String client() {
+		String host = this.remoteAddress.getAddress().getHostAddress();
+		return (host.indexOf(':') >= 0) ? "[" + host + "]:" + this.remoteAddress.getPort()
+				: host + ":" + this.remoteAddress.getPort();
+	}
+
 	/** The payload decoded as UTF-8; malformed sequences become U+FFFD. */
 	public String text() {
 		return new String(this.bytes, StandardCharsets.UTF_8);

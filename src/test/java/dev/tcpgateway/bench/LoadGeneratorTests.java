@@ -15,12 +15,26 @@ import dev.tcpgateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shipped load generator against a real server, and the limits it keeps. */
 @GatewayTest
+@TestPropertySource(properties = { "tcp.listeners.iso.port=0", "tcp.listeners.iso.framing=length-field",
+		"tcp.listeners.iso.length-field.size=4", "tcp.listeners.iso.length-field.encoding=ascii",
+		"tcp.listeners.iso.handler=commands", "tcp.listeners.header.port=0",
+		"tcp.listeners.header.framing=length-field", "tcp.listeners.header.length-field.offset=2",
+		"tcp.listeners.header.length-field.byte-order=little-endian", "tcp.listeners.header.length-field.adjustment=-2",
+		"tcp.listeners.header.handler=commands", "tcp.listeners.mllp.port=0", "tcp.listeners.mllp.framing=mllp",
+		"tcp.listeners.mllp.handler=commands", "tcp.listeners.syslog.port=0",
+		"tcp.listeners.syslog.framing=octet-counting", "tcp.listeners.syslog.handler=commands",
+		"tcp.listeners.marked.port=0", "tcp.listeners.marked.framing=delimited",
+		"tcp.listeners.marked.delimited.start=<<", "tcp.listeners.marked.delimited.end=0x1C0D",
+		"tcp.listeners.marked.handler=commands" })
 class LoadGeneratorTests {
 
 	@Value("${local.tcp.listeners.commands.port}")
@@ -28,6 +42,9 @@ class LoadGeneratorTests {
 
 	@Value("${local.tcp.listeners.hello.port}")
 	int helloPort;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void sendsTheAskedNumberOfRequestsAndSummarises(@TempDir Path dir) throws Exception {
@@ -50,6 +67,41 @@ class LoadGeneratorTests {
 		Run run = run("--port", String.valueOf(this.helloPort), "--framing", "http", "--requests", "200",
 				"--connections", "4", "--payload", "GET / HTTP/1.1\r\nConnection: close\r\n\r\n");
 		assertThat(run.output()).contains("requests  200 in").contains("errors    0 ");
+	}
+
+	@Test
+	void drivesTheLengthFieldFramingWithItsLayout() {
+		Run ascii = run("--port", port("iso"), "--framing", "length-field", "--length-size", "4", "--length-encoding",
+				"ascii", "--requests", "300", "--connections", "4", "--pipeline", "2");
+		assertThat(ascii.output()).contains("requests  300 in").contains("errors    0 ");
+		// Header bytes "ab" before the length field; the commands handler sees only PING.
+		Run header = run("--port", port("header"), "--framing", "length-field", "--length-offset", "2",
+				"--length-byte-order", "little-endian", "--length-adjustment", "-2", "--payload", "abPING",
+				"--requests", "300", "--connections", "4");
+		assertThat(header.output()).contains("requests  300 in").contains("errors    0 ");
+	}
+
+	@Test
+	void drivesTheMarkedAndCountedFramings() {
+		for (String[] framing : new String[][] { { "mllp", "mllp" }, { "syslog", "octet-counting" } }) {
+			Run run = run("--port", port(framing[0]), "--framing", framing[1], "--requests", "300", "--connections",
+					"4");
+			assertThat(run.output()).as(framing[1]).contains("requests  300 in").contains("errors    0 ");
+		}
+		Run delimited = run("--port", port("marked"), "--framing", "delimited", "--delimited-start", "<<",
+				"--delimited-end", "0x1C0D", "--requests", "300", "--connections", "4");
+		assertThat(delimited.output()).contains("requests  300 in").contains("errors    0 ");
+	}
+
+	@Test
+	void refusesTheCustomFraming() {
+		Run run = run("--port", port("iso"), "--framing", "custom", "--requests", "1");
+		assertThat(run.status()).isEqualTo(2);
+		assertThat(run.output()).contains("framing custom is your own code");
+	}
+
+	private String port(String listener) {
+		return this.environment.getRequiredProperty("local.tcp.listeners." + listener + ".port");
 	}
 
 	@Test

@@ -32,8 +32,79 @@ class ConfigurationFailureTests {
 	void unknownFraming(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.listeners.hello.framing: 'crfl' is not one of crlf, lf, stx-etx, "
-						+ "length-header-1, length-header-2, length-header-4, null-terminated, http",
+						+ "length-header-1, length-header-2, length-header-4, null-terminated, http, "
+						+ "length-field, delimited, mllp, octet-counting, custom",
 				"tcp.listeners.hello.framing=crfl");
+	}
+
+	@Test
+	void lengthFieldSizeNotAllowed(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.length-field.size: 5 is not allowed for encoding binary; use 1, 2, 3, 4 or 8 (bytes)",
+				"tcp.listeners.hello.framing=length-field", "tcp.listeners.hello.length-field.size=5");
+	}
+
+	@Test
+	void byteOrderOfADecimalLengthField(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.length-field.byte-order: little-endian applies to encoding binary only; "
+						+ "remove it or use encoding: binary",
+				"tcp.listeners.hello.framing=length-field", "tcp.listeners.hello.length-field.encoding=ascii",
+				"tcp.listeners.hello.length-field.size=4", "tcp.listeners.hello.length-field.byte-order=little-endian");
+	}
+
+	@Test
+	void unknownLengthFieldEncoding(CapturedOutput output) {
+		assertThat(failureDescription(output, "tcp.listeners.hello.framing=length-field",
+				"tcp.listeners.hello.length-field.encoding=ebcdic"))
+			.startsWith("tcp.listeners.hello.length-field.encoding: 'ebcdic' is not one of binary, ascii, bcd");
+	}
+
+	@Test
+	void adjustmentThatLeavesNoLength(CapturedOutput output) {
+		assertThat(failureDescription(output, "tcp.listeners.hello.framing=length-field",
+				"tcp.listeners.hello.length-field.size=1", "tcp.listeners.hello.length-field.adjustment=-300"))
+			.startsWith("tcp.listeners.hello.length-field.adjustment: -300 leaves no frame length from 0 to "
+					+ "max-frame-size (65536 bytes)");
+	}
+
+	@Test
+	void delimitedWithoutEnd(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.delimited.end: is missing; framing delimited needs the bytes that end a frame, "
+						+ "e.g. 0x1C0D or \\r\\n",
+				"tcp.listeners.hello.framing=delimited");
+	}
+
+	@Test
+	void delimiterThatIsNoByteSequence(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.delimited.start: '0x1C0' is not an even number of hex digits after 0x; "
+						+ "write bytes as hex (0x1C0D) or text with escapes (\\r\\n)",
+				"tcp.listeners.hello.framing=delimited", "tcp.listeners.hello.delimited.start=0x1C0",
+				"tcp.listeners.hello.delimited.end=0x0D");
+	}
+
+	@Test
+	void customFramingWithoutCodec(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.codec: is missing; framing custom needs the name of a CustomFraming bean",
+				"tcp.listeners.hello.framing=custom");
+	}
+
+	@Test
+	void codecThatIsNoCustomFraming(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.codec: 'hello' is not a CustomFraming bean; CustomFraming beans are "
+						+ "none (declare one, README: Custom framing)",
+				"tcp.listeners.hello.framing=custom", "tcp.listeners.hello.codec=hello");
+	}
+
+	@Test
+	void codecWithoutCustomFraming(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.listeners.hello.codec: 'tlv' is set but framing is http; use framing: custom or remove it",
+				"tcp.listeners.hello.codec=tlv");
 	}
 
 	@Test
@@ -45,7 +116,7 @@ class ConfigurationFailureTests {
 	@Test
 	void unknownHandlerBean(CapturedOutput output) {
 		assertStartupFailsWith(output,
-				"tcp.listeners.hello.handler: no bean named 'nosuch'; handler beans are commands, hello",
+				"tcp.listeners.hello.handler: no bean named 'nosuch'; handler beans are commands, hello, hl7-ack, log",
 				"tcp.listeners.hello.handler=nosuch");
 	}
 
@@ -53,7 +124,7 @@ class ConfigurationFailureTests {
 	void handlerBeanOfTheWrongType(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.listeners.hello.handler: bean 'notAHandler' is neither a TcpHandler "
-						+ "nor a Function<String, String>; handler beans are commands, hello",
+						+ "nor a Function<String, String>; handler beans are commands, hello, hl7-ack, log",
 				"tcp.listeners.hello.handler=notAHandler");
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -60,6 +61,20 @@ final class FrameReading {
 			bytes[i] = (byte) values[i];
 		}
 		return bytes;
+	}
+
+	/**
+	 * A stream whose header is followed by a read that fails the test: nothing after it
+	 * may be read.
+	 */
+	static InputStream thenExplode(int... header) {
+		InputStream explode = new InputStream() {
+			@Override
+			public int read() {
+				throw new AssertionError("read past the header");
+			}
+		};
+		return new SequenceInputStream(new ByteArrayInputStream(bytes(header)), explode);
 	}
 
 }

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		+ "tcp.listeners.echo-lf.max-frame-size=64B\ntcp.listeners.echo-stx-etx.max-frame-size=64B\n"
 		+ "tcp.listeners.echo-length-header-1.max-frame-size=64B\ntcp.listeners.echo-length-header-2.max-frame-size=64B\n"
 		+ "tcp.listeners.echo-length-header-4.max-frame-size=64B\ntcp.listeners.echo-null-terminated.max-frame-size=64B\n"
-		+ "tcp.listeners.echo-http.max-frame-size=256B")
+		+ "tcp.listeners.echo-http.max-frame-size=256B\ntcp.listeners.echo-length-field.max-frame-size=64B\n"
+		+ "tcp.listeners.echo-delimited.max-frame-size=64B\ntcp.listeners.echo-mllp.max-frame-size=64B\n"
+		+ "tcp.listeners.echo-octet-counting.max-frame-size=64B\ntcp.listeners.echo-custom.max-frame-size=64B")
 class FramingRoundTripTests {
 
 	private static final byte[] HELLO = "héllo".getBytes(StandardCharsets.UTF_8);
@@ -51,10 +53,10 @@ class FramingRoundTripTests {
 	@EnumSource(value = Framing.class, mode = EnumSource.Mode.EXCLUDE, names = "HTTP")
 	void acceptsTheMaximumAndAnswersAnOversizedFrameThenCloses(Framing framing) {
 		try (RawClient client = connect(framing)) {
-			byte[] maximum = "m".repeat(EchoListeners.MAX_FRAME_SIZE).getBytes();
+			byte[] maximum = "m".repeat(EchoListeners.maxPayload(framing)).getBytes();
 			client.send(EchoListeners.framed(framing, maximum));
 			assertThat(EchoListeners.readReply(framing, client)).isEqualTo(maximum);
-			client.send(EchoListeners.framed(framing, "x".repeat(EchoListeners.MAX_FRAME_SIZE + 1).getBytes()));
+			client.send(EchoListeners.framed(framing, "x".repeat(EchoListeners.maxPayload(framing) + 1).getBytes()));
 			assertThat(new String(EchoListeners.readReply(framing, client)))
 				.isEqualTo("ERR frame too large (max 64 bytes)");
 			assertThat(EchoListeners.readReply(framing, client)).isNull();

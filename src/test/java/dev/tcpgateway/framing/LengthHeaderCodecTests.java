@@ -1,9 +1,6 @@
 package dev.tcpgateway.framing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +34,9 @@ class LengthHeaderCodecTests {
 	@Test
 	void rejectsHugeLengthsBeforeReadingOrAllocating() throws IOException {
 		FrameCodec codec = Framing.LENGTH_HEADER_4.codec(64 * 1024);
-		assertThat(FrameReading.of(codec, headerThenExplode(0x7F, 0xFF, 0xFF, 0xFF)).next())
+		assertThat(FrameReading.of(codec, FrameReading.thenExplode(0x7F, 0xFF, 0xFF, 0xFF)).next())
 			.isEqualTo(new Frame.Rejected(Problem.FRAME_TOO_LARGE));
-		assertThat(FrameReading.of(codec, headerThenExplode(0xFF, 0xFF, 0xFF, 0xFF)).next())
+		assertThat(FrameReading.of(codec, FrameReading.thenExplode(0xFF, 0xFF, 0xFF, 0xFF)).next())
 			.isEqualTo(new Frame.Rejected(Problem.FRAME_TOO_LARGE));
 	}
 
@@ -69,20 +66,6 @@ class LengthHeaderCodecTests {
 			.isEqualTo("ERR reply too large for this framing");
 		assertThat(FrameReading.written(Framing.LENGTH_HEADER_4.codec(64), "OK".getBytes()))
 			.isEqualTo(bytes(0, 0, 0, 2, 'O', 'K'));
-	}
-
-	/**
-	 * A stream whose header is followed by a read that fails the test: nothing after it
-	 * may be read.
-	 */
-	private static InputStream headerThenExplode(int... header) {
-		InputStream explode = new InputStream() {
-			@Override
-			public int read() {
-				throw new AssertionError("read past the length header");
-			}
-		};
-		return new SequenceInputStream(new ByteArrayInputStream(bytes(header)), explode);
 	}
 
 }
