@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.tcpgateway.config.ListenerConfigurationValidator;
 import dev.tcpgateway.config.TcpGatewayProperties;
@@ -38,14 +39,19 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The README's examples work as written. A Java block, and a YAML or XML block marked
  * {@code <!-- samples/... -->}, is that file of the sample application, which
- * {@code ./mvnw verify} builds and tests against the jar just built; every other YAML
- * block binds to the configuration as strictly as the server binds it (unknown keys fail)
- * and passes the server's checks.
+ * {@code ./mvnw verify} builds and tests against the jar just built; a Java block marked
+ * {@code <!-- src/test/java/... -->} stands verbatim in that test source, which the build
+ * compiles (fragments such as a single {@code @Bean} method). Every other YAML block
+ * binds to the configuration as strictly as the server binds it (unknown keys fail) and
+ * passes the server's checks; a block that starts indented holds one listener's settings.
  */
 class ReadmeExamplesTests {
 
-	private static final Pattern BLOCK = Pattern.compile("(?:<!-- (samples/\\S+) -->\\n)?```(java|yaml|xml)\\n(.*?)```",
-			Pattern.DOTALL);
+	private static final Pattern BLOCK = Pattern
+		.compile("(?:<!-- ((?:samples|src/test/java)/\\S+) -->\\n)?```(java|yaml|xml)\\n(.*?)```", Pattern.DOTALL);
+
+	/** What an indented YAML example (one listener's settings) stands under. */
+	private static final String ONE_LISTENER = "tcp:\n  listeners:\n    example:\n";
 
 	private static final Pattern VERSION = Pattern
 		.compile("<artifactId>tcp-gateway</artifactId>\\s*<version>([^<]+)</version>");
@@ -56,10 +62,20 @@ class ReadmeExamplesTests {
 		assertThat(java).as("Java examples in README.md").isNotEmpty();
 		for (Example example : java) {
 			assertThat(example.sample())
-				.as("the sample file the Java example at line %d is (<!-- samples/... -->)", example.line())
+				.as("the file the Java example at line %d is from (<!-- samples/... --> or <!-- src/test/java/... -->)",
+						example.line())
 				.isNotNull();
-			assertThat(example.text()).as("the example at line %d; copy %s into it", example.line(), example.sample())
-				.isEqualTo(Files.readString(Path.of(example.sample())));
+			String source = Files.readString(Path.of(example.sample()));
+			if (example.sample().startsWith("samples/")) {
+				assertThat(example.text())
+					.as("the example at line %d; copy %s into it", example.line(), example.sample())
+					.isEqualTo(source);
+			}
+			else {
+				assertThat(unindented(source))
+					.as("%s holds the example at line %d as written", example.sample(), example.line())
+					.contains(unindented(example.text()));
+			}
 		}
 	}
 
@@ -95,8 +111,9 @@ class ReadmeExamplesTests {
 
 	/** Binds one YAML example the way the server would read it, and checks it. */
 	private static void bind(Example example) throws IOException {
+		String yaml = example.text().startsWith(" ") ? ONE_LISTENER + example.text() : example.text();
 		List<PropertySource<?>> documents = new YamlPropertySourceLoader().load("README.md line " + example.line(),
-				new ByteArrayResource(example.text().getBytes(StandardCharsets.UTF_8)));
+				new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
 		if (List.of(names(documents.get(0))).contains("apiVersion")) {
 			bindKubernetesEnvironment(documents);
 			return;
@@ -144,6 +161,14 @@ class ReadmeExamplesTests {
 			.isEqualTo(DurationStyle.detectAndParse((String) variables.get("TCP_SHUTDOWN_DRAIN_DELAY")));
 		assertThat(binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).get()).isEqualTo(
 				DurationStyle.detectAndParse((String) variables.get("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE")));
+	}
+
+	/**
+	 * The text with each line's indentation removed: a fragment may sit deeper in its
+	 * file.
+	 */
+	private static String unindented(String text) {
+		return text.lines().map(String::strip).collect(Collectors.joining("\n"));
 	}
 
 	private static String[] names(PropertySource<?> document) {

@@ -91,12 +91,4 @@ class CustomFramingTests {
 		assertThat(FrameReading.written(this.codec, error)).startsWith(bytes('E', 0, 32, 'R', 'R', ' '));
 	}
 
-	/** The README shows the example as this test compiles it. */
-	@Test
-	void theReadmeShowsTheExampleThatIsCompiledHere() throws IOException {
-		String source = Files.readString(Path.of("src/test/java/dev/tcpgateway/framing/TypeLengthValueFraming.java"));
-		String example = source.substring(source.indexOf("/**"));
-		assertThat(Files.readString(Path.of("README.md"))).contains(example);
-	}
-
 }

@@ -41,7 +41,7 @@ final class EchoListeners {
 			+ "tcp.listeners.echo-mllp.port=0\ntcp.listeners.echo-mllp.framing=mllp\n"
 			+ "tcp.listeners.echo-octet-counting.port=0\ntcp.listeners.echo-octet-counting.framing=octet-counting\n"
 			+ "tcp.listeners.echo-custom.port=0\ntcp.listeners.echo-custom.framing=custom\n"
-			+ "tcp.listeners.echo-custom.codec=tlv\n";
+			+ "tcp.listeners.echo-custom.codec=tlvFraming\n";
 
 	/** The settings of the echo listeners whose framings have some. */
 	private static final LengthFieldLayout LENGTH_FIELD = new LengthFieldLayout(0, 3, LengthFieldLayout.Encoding.BINARY,
@@ -120,8 +120,9 @@ final class EchoListeners {
 			return (request) -> TcpReply.of(request.bytes());
 		}
 
+		/** The README's bean for its custom framing example, as written there. */
 		@Bean
-		CustomFraming tlv() {
+		CustomFraming tlvFraming() {
 			return new TypeLengthValueFraming();
 		}
 
