@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything under {@code tcp}. Unknown keys fail startup, so a typo cannot silently fall
@@ -18,10 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gateway. The built-in {@code hello} (port 1729, http) and {@code commands} (port 1730,
  * crlf) listeners are declared by default; configuration overrides them key by key.
  * @param commands settings of the built-in {@code commands} handler
+ * @param shutdown how the listeners drain at shutdown
+ * @param memory the server-wide budget for bytes held from clients
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
-		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown) {
+		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
+		@DefaultValue MemoryProperties memory) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -57,6 +61,23 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	 * the balancer's check interval times its failure count
 	 */
 	public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
+	}
+
+	/**
+	 * The memory the server may hold from clients.
+	 *
+	 * @param maxBuffered the most bytes held from clients at once over every connection
+	 * (partial frames, HTTP heads and bodies still arriving); when it runs out, the
+	 * connections holding the most are closed with an error reply. Unset: a quarter of
+	 * the heap (-Xmx)
+	 */
+	public record MemoryProperties(@Nullable DataSize maxBuffered) {
+
+		/** The budget in bytes: as configured, else a quarter of the heap. */
+		public long maxBufferedBytes() {
+			return (this.maxBuffered != null) ? this.maxBuffered.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+		}
+
 	}
 
 }

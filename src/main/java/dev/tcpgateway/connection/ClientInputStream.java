@@ -9,6 +9,8 @@ import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLSocket;
 
+import dev.tcpgateway.framing.FrameMemory;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -35,8 +37,13 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * <p>
  * A reset by the peer is a client leaving, not a server error, so it ends the connection
  * quietly.
+ * <p>
+ * Memory: the frame being read charges its buffer's growth to the connection's account in
+ * the server-wide {@link ClientMemoryBudget}, released when the next frame starts or the
+ * connection closes. The fixed input buffer is not charged: it is bounded by
+ * {@code max-connections} and known at start.
  */
-final class ClientInputStream extends InputStream {
+final class ClientInputStream extends InputStream implements FrameMemory {
 
 	private final Socket socket;
 
@@ -91,6 +98,8 @@ final class ClientInputStream extends InputStream {
 
 	private final ConnectionCounters counters;
 
+	private final ClientMemoryBudget.Account memory;
+
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
 	private volatile @Nullable CloseReason endedBy;
 
@@ -99,8 +108,9 @@ final class ClientInputStream extends InputStream {
 	 * {@link TimeoutSweeper.Watch#due})
 	 */
 	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts, ConnectionCounters counters,
-			LongConsumer deadlineStarted) throws IOException {
+			ClientMemoryBudget.Account memory, LongConsumer deadlineStarted) throws IOException {
 		this.socket = socket;
+		this.memory = memory;
 		this.deadlineStarted = deadlineStarted;
 		this.counters = counters;
 		this.in = socket.getInputStream();
@@ -125,6 +135,31 @@ final class ClientInputStream extends InputStream {
 	/** The next byte read starts a new frame, and with it the frame timeout. */
 	void nextFrame() {
 		this.betweenFrames = true;
+		this.memory.releaseAll();
+	}
+
+	@Override
+	public void holding(int moreBytes) throws IOException {
+		if (!this.memory.hold(moreBytes)) {
+			throw new EvictedForMemoryException();
+		}
+	}
+
+	/**
+	 * Ends the read under way, or the next one, because the memory budget chose this
+	 * connection (on the thread that went over the budget): as at a read deadline, the
+	 * input is shut so that a blocked read returns, and the reader then answers with the
+	 * out-of-memory reply. A TLS socket is closed by the connection instead.
+	 */
+	void evictForMemory() {
+		if (this.sweptDeadlines) {
+			try {
+				this.socket.shutdownInput();
+			}
+			catch (IOException ex) {
+				// Already closed: the read has ended anyway.
+			}
+		}
 	}
 
 	/**
@@ -134,6 +169,7 @@ final class ClientInputStream extends InputStream {
 	 */
 	void discard() {
 		this.discarded = true;
+		this.memory.close();
 	}
 
 	@Override
@@ -234,6 +270,9 @@ final class ClientInputStream extends InputStream {
 	}
 
 	private boolean fill() throws IOException {
+		if (this.memory.evicted()) {
+			throw new EvictedForMemoryException();
+		}
 		if (this.readExpired) {
 			throw readTimeout();
 		}
@@ -258,6 +297,9 @@ final class ClientInputStream extends InputStream {
 			throw readTimeout();
 		}
 		catch (SocketException ex) {
+			if (this.memory.evicted()) {
+				throw new EvictedForMemoryException();
+			}
 			if (this.readExpired) {
 				throw readTimeout();
 			}
@@ -270,6 +312,9 @@ final class ClientInputStream extends InputStream {
 		}
 		if (count > 0) {
 			this.counters.received(count);
+		}
+		else if (this.memory.evicted()) {
+			throw new EvictedForMemoryException();
 		}
 		else if (this.readExpired) {
 			throw readTimeout();
