@@ -39,7 +39,7 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * quietly.
  * <p>
  * Memory: the frame being read charges its buffer's growth to the connection's account in
- * the server-wide {@link ClientMemoryBudget}, released when the next frame starts or the
+ * the server-wide {@link ClientMemoryBudget}, released once the frame is read or the
  * connection closes. The fixed input buffer is not charged: it is bounded by
  * {@code max-connections} and known at start.
  */
@@ -135,13 +135,24 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 	/** The next byte read starts a new frame, and with it the frame timeout. */
 	void nextFrame() {
 		this.betweenFrames = true;
+	}
+
+	/**
+	 * The frame has been read (or given up): what its buffers held is no longer charged.
+	 * From here the request is the handler's, so a connection in its handler is never
+	 * chosen to free memory.
+	 */
+	void frameRead() {
 		this.memory.releaseAll();
 	}
 
 	@Override
 	public void holding(int moreBytes) throws IOException {
 		if (!this.memory.hold(moreBytes)) {
-			throw new EvictedForMemoryException();
+			if (this.memory.evicted()) {
+				throwEvicted();
+			}
+			throw new SoftEndOfStreamException("Connection closed by the server");
 		}
 	}
 
@@ -271,7 +282,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 
 	private boolean fill() throws IOException {
 		if (this.memory.evicted()) {
-			throw new EvictedForMemoryException();
+			throwEvicted();
 		}
 		if (this.readExpired) {
 			throw readTimeout();
@@ -298,7 +309,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		}
 		catch (SocketException ex) {
 			if (this.memory.evicted()) {
-				throw new EvictedForMemoryException();
+				throwEvicted();
 			}
 			if (this.readExpired) {
 				throw readTimeout();
@@ -314,7 +325,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 			this.counters.received(count);
 		}
 		else if (this.memory.evicted()) {
-			throw new EvictedForMemoryException();
+			throwEvicted();
 		}
 		else if (this.readExpired) {
 			throw readTimeout();
@@ -325,6 +336,18 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		return count > 0;
+	}
+
+	/**
+	 * What a connection the memory budget chose gets from its next read: a plain one
+	 * answers the client before it closes; a TLS one is being closed already (see
+	 * {@link #evictForMemory}), so it ends quietly.
+	 */
+	private void throwEvicted() throws EvictedForMemoryException {
+		if (this.sweptDeadlines) {
+			throw new EvictedForMemoryException();
+		}
+		throw new SoftEndOfStreamException("Connection closed to free memory");
 	}
 
 	/**

@@ -162,6 +162,9 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			}
 			throw ex;
 		}
+		finally {
+			this.input.frameRead();
+		}
 	}
 
 	/**
@@ -494,6 +497,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			this.input.evictForMemory();
 		}
 		else {
+			logger.info(getConnectionFactoryName() + ": server out of memory for client buffers, closing "
+					+ getHostAddress() + ":" + getPort());
 			Thread.ofVirtual().start(() -> closeFor(CloseReason.MEMORY));
 		}
 	}
