@@ -131,7 +131,7 @@ class MemoryExhaustionTests {
 			System.out.printf(
 					"%s: %d clients x %d bytes; a fresh client answered in %d ms while they sent; "
 							+ "closed for memory %.0f; held %d of %d bytes%n",
-					listener, CLIENTS, partial.length, whileSending.toMillis(),
+					listener, CLIENTS, partial.length + ((later != null) ? later.length : 0), whileSending.toMillis(),
 					closedForMemory(listener) - closedBefore, budget.get("bufferedBytes").asLong(),
 					budget.get("maxBufferedBytes").asLong());
 		}
