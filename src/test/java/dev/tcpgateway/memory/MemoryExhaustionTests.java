@@ -1,12 +1,14 @@
 package dev.tcpgateway.memory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.tcpgateway.support.Actuator;
 import dev.tcpgateway.support.ChildServer;
 import dev.tcpgateway.support.RawClient;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The issue's attack, scaled to a small heap: thousands of clients each send about 60 KB
@@ -51,6 +54,10 @@ class MemoryExhaustionTests {
 
 	@BeforeAll
 	static void startWithASmallHeap() throws IOException {
+		// The JVM raises its descriptor limit to the hard limit; the child holds as many.
+		long descriptors = ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getMaxFileDescriptorCount();
+		assumeTrue(descriptors > 2 * CLIENTS, "needs ulimit -n above " + 2 * CLIENTS);
 		managementPort = ChildServer.freePort();
 		helloPort = ChildServer.freePort();
 		commandsPort = ChildServer.freePort();
