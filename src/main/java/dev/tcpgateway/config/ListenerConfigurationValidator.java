@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.tcpgateway.proxy.Cidr;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * The checks that binding alone cannot make: ranges, sizes and ports shared by two
  * listeners. Each failure names the key to change.
@@ -30,6 +32,11 @@ public final class ListenerConfigurationValidator {
 						+ " is already used by listener '" + owner + "'; give each listener its own port");
 			}
 		});
+		DataSize maxBuffered = properties.memory().maxBuffered();
+		if (maxBuffered != null && maxBuffered.toBytes() < 1) {
+			throw new InvalidListenerConfigurationException("tcp.memory.max-buffered", maxBuffered.toBytes()
+					+ " bytes is too small; use a size such as 256MB, or leave it unset for a quarter of the heap");
+		}
 		if (properties.commands().maxSleep().isNegative()) {
 			throw new InvalidListenerConfigurationException("tcp.commands.max-sleep",
 					properties.commands().maxSleep() + " is negative; use a duration such as 10s");

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything under {@code tcp}. Unknown keys fail startup, so a typo cannot silently fall
@@ -23,11 +24,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param builtInListeners whether the built-in {@code hello} and {@code commands}
  * listeners and their handlers are declared: true in the runnable server, false in an
  * application that depends on tcp-gateway
+ * @param memory the server-wide budget for bytes held from clients
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
 		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
-		@DefaultValue("false") boolean builtInListeners) {
+		@DefaultValue("false") boolean builtInListeners, @DefaultValue MemoryProperties memory) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -63,6 +65,23 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	 * the balancer's check interval times its failure count
 	 */
 	public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
+	}
+
+	/**
+	 * The memory the server may hold from clients.
+	 *
+	 * @param maxBuffered the most bytes held from clients at once over every connection
+	 * (partial frames, HTTP heads and bodies still arriving); when it runs out, the
+	 * connections holding the most are closed with an error reply. Unset: a quarter of
+	 * the heap (-Xmx)
+	 */
+	public record MemoryProperties(@Nullable DataSize maxBuffered) {
+
+		/** The budget in bytes: as configured, else a quarter of the heap. */
+		public long maxBufferedBytes() {
+			return (this.maxBuffered != null) ? this.maxBuffered.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+		}
+
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLSocket;
 
+import dev.tcpgateway.framing.FrameMemory;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -35,8 +37,13 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * <p>
  * A reset by the peer is a client leaving, not a server error, so it ends the connection
  * quietly.
+ * <p>
+ * Memory: the frame being read charges its buffer's growth to the connection's account in
+ * the server-wide {@link ClientMemoryBudget}, released once the frame is read or the
+ * connection closes. The fixed input buffer is not charged: it is bounded by
+ * {@code max-connections} and known at start.
  */
-final class ClientInputStream extends InputStream {
+final class ClientInputStream extends InputStream implements FrameMemory {
 
 	private final Socket socket;
 
@@ -91,6 +98,8 @@ final class ClientInputStream extends InputStream {
 
 	private final ConnectionCounters counters;
 
+	private final ClientMemoryBudget.Account memory;
+
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
 	private volatile @Nullable CloseReason endedBy;
 
@@ -99,8 +108,9 @@ final class ClientInputStream extends InputStream {
 	 * {@link TimeoutSweeper.Watch#due})
 	 */
 	ClientInputStream(Socket socket, int bufferSize, ReadTimeouts timeouts, ConnectionCounters counters,
-			LongConsumer deadlineStarted) throws IOException {
+			ClientMemoryBudget.Account memory, LongConsumer deadlineStarted) throws IOException {
 		this.socket = socket;
+		this.memory = memory;
 		this.deadlineStarted = deadlineStarted;
 		this.counters = counters;
 		this.in = socket.getInputStream();
@@ -128,12 +138,49 @@ final class ClientInputStream extends InputStream {
 	}
 
 	/**
+	 * The frame has been read (or given up): what its buffers held is no longer charged.
+	 * From here the request is the handler's, so a connection in its handler is never
+	 * chosen to free memory.
+	 */
+	void frameRead() {
+		this.memory.releaseAll();
+	}
+
+	@Override
+	public void holding(int moreBytes) throws IOException {
+		if (!this.memory.hold(moreBytes)) {
+			if (this.memory.evicted()) {
+				throwEvicted();
+			}
+			throw new SoftEndOfStreamException("Connection closed by the server");
+		}
+	}
+
+	/**
+	 * Ends the read under way, or the next one, because the memory budget chose this
+	 * connection (on the thread that went over the budget): as at a read deadline, the
+	 * input is shut so that a blocked read returns, and the reader then answers with the
+	 * out-of-memory reply. A TLS socket is closed by the connection instead.
+	 */
+	void evictForMemory() {
+		if (this.sweptDeadlines) {
+			try {
+				this.socket.shutdownInput();
+			}
+			catch (IOException ex) {
+				// Already closed: the read has ended anyway.
+			}
+		}
+	}
+
+	/**
 	 * Drops what is buffered and ends every later read: once the connection is closed,
 	 * requests a client pipelined behind the last one (after {@code QUIT}, say) must not
 	 * be processed.
 	 */
 	void discard() {
 		this.discarded = true;
+		this.memory.close();
 	}
 
 	@Override
@@ -234,6 +281,9 @@ final class ClientInputStream extends InputStream {
 	}
 
 	private boolean fill() throws IOException {
+		if (this.memory.evicted()) {
+			throwEvicted();
+		}
 		if (this.readExpired) {
 			throw readTimeout();
 		}
@@ -258,6 +308,9 @@ final class ClientInputStream extends InputStream {
 			throw readTimeout();
 		}
 		catch (SocketException ex) {
+			if (this.memory.evicted()) {
+				throwEvicted();
+			}
 			if (this.readExpired) {
 				throw readTimeout();
 			}
@@ -271,6 +324,9 @@ final class ClientInputStream extends InputStream {
 		if (count > 0) {
 			this.counters.received(count);
 		}
+		else if (this.memory.evicted()) {
+			throwEvicted();
+		}
 		else if (this.readExpired) {
 			throw readTimeout();
 		}
@@ -280,6 +336,18 @@ final class ClientInputStream extends InputStream {
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		return count > 0;
+	}
+
+	/**
+	 * What a connection the memory budget chose gets from its next read: a plain one
+	 * answers the client before it closes; a TLS one is being closed already (see
+	 * {@link #evictForMemory}), so it ends quietly.
+	 */
+	private void throwEvicted() throws EvictedForMemoryException {
+		if (this.sweptDeadlines) {
+			throw new EvictedForMemoryException();
+		}
+		throw new SoftEndOfStreamException("Connection closed to free memory");
 	}
 
 	/**

@@ -30,6 +30,12 @@ public enum CloseReason {
 	 */
 	ERROR("error"),
 
+	/**
+	 * The server's budget for bytes held from clients ({@code tcp.memory.max-buffered})
+	 * ran out, and this connection held among the most.
+	 */
+	MEMORY("memory"),
+
 	/** The server stopped, or drained the connection while shutting down. */
 	SHUTDOWN("shutdown");
 

@@ -2,6 +2,7 @@ package dev.tcpgateway.connection;
 
 import java.time.Duration;
 
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param writeTimeout how long one reply may take to write before the connection is
  * closed; zero for no limit
  * @param sweeper enforces the write timeout
+ * @param memory the server-wide budget for bytes held from clients
  */
 public record ConnectionSettings(ReadTimeouts readTimeouts, Duration writeTimeout, TimeoutSweeper sweeper,
-		ConnectionCounters counters, AdmissionRules admission, @Nullable TlsSettings tls) {
+		ConnectionCounters counters, AdmissionRules admission, @Nullable TlsSettings tls, ClientMemoryBudget memory) {
 }

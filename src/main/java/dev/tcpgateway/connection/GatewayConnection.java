@@ -117,7 +117,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		this.counters = settings.counters();
 		this.admission = settings.admission();
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters,
-				this::reportDeadline);
+				settings.memory().account(this::evictForMemory), this::reportDeadline);
 		if (accepted instanceof AdmittedSocket admittedSocket && settings.tls() == null) {
 			admittedSocket.coalesceWrites(this.input::hasBufferedBytes,
 					(heldSince) -> reportDeadline(heldSince + HELD_REPLY_NANOS));
@@ -157,7 +157,13 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			if (ex.getCause() instanceof FrameTimeoutException) {
 				return new Frame.Rejected(Problem.FRAME_TIMEOUT);
 			}
+			if (ex.getCause() instanceof EvictedForMemoryException) {
+				return new Frame.Rejected(Problem.OUT_OF_MEMORY);
+			}
 			throw ex;
+		}
+		finally {
+			this.input.frameRead();
 		}
 	}
 
@@ -485,6 +491,25 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 		finally {
 			close();
+		}
+	}
+
+	/**
+	 * The memory budget chose this connection to end (called on the thread that went over
+	 * it). A plain connection's read is ended so that its own thread answers
+	 * {@code ERR server out of memory} (HTTP 503) and closes; a TLS connection, whose
+	 * input cannot be shut under the session, is closed, on a thread of its own since a
+	 * TLS close may write.
+	 */
+	private void evictForMemory() {
+		recordCloseReason(CloseReason.MEMORY);
+		if (this.tls == null) {
+			this.input.evictForMemory();
+		}
+		else {
+			logger.info(getConnectionFactoryName() + ": server out of memory for client buffers, closing "
+					+ getHostAddress() + ":" + getPort());
+			Thread.ofVirtual().start(() -> closeFor(CloseReason.MEMORY));
 		}
 	}
 

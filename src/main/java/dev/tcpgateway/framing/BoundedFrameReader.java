@@ -38,13 +38,17 @@ public final class BoundedFrameReader {
 		if (count == 0) {
 			return new byte[0];
 		}
+		// Checked before anything is read or allocated, the first byte of a frame
+		// included.
+		claim(count);
 		if (this.read == 0) {
+			int first = readByte();
+			byte[] rest = readBytes(count - 1);
 			byte[] bytes = new byte[count];
-			bytes[0] = (byte) readByte();
-			System.arraycopy(readBytes(count - 1), 0, bytes, 1, count - 1);
+			bytes[0] = (byte) first;
+			System.arraycopy(rest, 0, bytes, 1, count - 1);
 			return bytes;
 		}
-		claim(count);
 		this.read += count;
 		return Streams.exactly(this.in, count);
 	}

@@ -69,7 +69,7 @@ final class DelimitedCodec extends PlainReplyCodec {
 		// One byte of slack so that a CR right before the LF does not count against the
 		// limit.
 		int limit = this.stripCarriageReturn ? this.maxFrameSize + 1 : this.maxFrameSize;
-		FrameBytes frame = new FrameBytes();
+		FrameBytes frame = FrameBytes.on(in, limit);
 		while (b != this.endByte) {
 			if (frame.size() == limit) {
 				return new Frame.Rejected(Problem.FRAME_TOO_LARGE);

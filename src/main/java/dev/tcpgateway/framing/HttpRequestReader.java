@@ -2,7 +2,6 @@ package dev.tcpgateway.framing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one HTTP/1.x request: the head up to the blank line, then a
@@ -33,7 +32,7 @@ final class HttpRequestReader {
 			}
 			b = Streams.nextByte(in);
 		}
-		FrameBytes head = new FrameBytes();
+		FrameBytes head = FrameBytes.on(in, this.maxFrameSize);
 		int lineLength = 0;
 		while (true) {
 			if (head.size() == this.maxFrameSize) {
@@ -51,26 +50,27 @@ final class HttpRequestReader {
 			}
 			b = Streams.nextByte(in);
 		}
-		return withBody(in, head.toArray());
+		return withBody(in, head);
 	}
 
-	private Frame withBody(InputStream in, byte[] head) throws IOException {
-		HttpHead parsed = HttpHead.parse(new String(head, StandardCharsets.ISO_8859_1));
+	/**
+	 * The body goes into the head's buffer, which grows as the body arrives: a client
+	 * announcing a large {@code Content-Length} and sending slowly holds only what it
+	 * sent.
+	 */
+	private Frame withBody(InputStream in, FrameBytes request) throws IOException {
+		HttpHead parsed = HttpHead.parse(request.text());
 		if (parsed.problem() != null) {
 			return new Frame.Rejected(parsed.problem());
 		}
 		long length = parsed.contentLength();
-		if (length > this.maxFrameSize - head.length) {
+		if (length > this.maxFrameSize - request.size()) {
 			return new Frame.Rejected(Problem.FRAME_TOO_LARGE);
 		}
-		byte[] bytes = head;
 		if (length > 0) {
-			byte[] body = Streams.exactly(in, (int) length);
-			bytes = new byte[head.length + body.length];
-			System.arraycopy(head, 0, bytes, 0, head.length);
-			System.arraycopy(body, 0, bytes, head.length, body.length);
+			request.addFrom(in, (int) length);
 		}
-		return new HttpRequestFrame(bytes, parsed.keepAlive(), parsed.headMethod(), parsed.http10());
+		return new HttpRequestFrame(request.toArray(), parsed.keepAlive(), parsed.headMethod(), parsed.http10());
 	}
 
 }

@@ -52,7 +52,7 @@ final class OctetCountingCodec extends PlainReplyCodec {
 
 	/** A non-transparently framed message: everything up to LF. */
 	private Frame line(InputStream in, int first) throws IOException {
-		FrameBytes frame = new FrameBytes();
+		FrameBytes frame = FrameBytes.on(in, this.maxFrameSize);
 		int b = first;
 		while (b != '\n') {
 			if (frame.size() == this.maxFrameSize) {

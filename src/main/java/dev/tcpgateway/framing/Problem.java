@@ -17,6 +17,12 @@ public enum Problem {
 
 	FRAME_TIMEOUT("frame timeout", 408, "Request Timeout", true),
 
+	/**
+	 * The server's budget for bytes held from clients (tcp.memory.max-buffered) ran out,
+	 * and this connection was among those holding the most.
+	 */
+	OUT_OF_MEMORY("server out of memory", 503, "Service Unavailable", true),
+
 	/** Refused at accept: the listener or this client has no connection slot left. */
 	SERVER_BUSY("server busy", 503, "Service Unavailable", true),
 

@@ -58,7 +58,7 @@ final class SequenceDelimitedCodec extends PlainReplyCodec {
 			}
 			b = Streams.nextByte(in);
 		}
-		FrameBytes frame = new FrameBytes();
+		FrameBytes frame = FrameBytes.on(in, this.maxFrameSize + this.end.length);
 		frame.add(b);
 		while (!frame.endsWith(this.end)) {
 			// A payload of max-frame-size bytes plus all but the last byte of the end

@@ -42,12 +42,17 @@ final class Streams {
 		throw new SoftEndOfStreamException("Stream closed inside a frame");
 	}
 
+	/**
+	 * A frame of known length, in a buffer that grows as its bytes arrive (and counts
+	 * against the memory budget), not allocated whole from the announced length.
+	 */
 	static byte[] exactly(InputStream in, int length) throws IOException {
-		byte[] bytes = in.readNBytes(length);
-		if (bytes.length < length) {
-			throw new SoftEndOfStreamException("Stream closed inside a frame");
+		if (length == 0) {
+			return new byte[0];
 		}
-		return bytes;
+		FrameBytes frame = FrameBytes.on(in, length);
+		frame.addFrom(in, length);
+		return frame.toArray();
 	}
 
 	/**

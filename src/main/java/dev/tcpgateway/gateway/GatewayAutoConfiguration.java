@@ -1,6 +1,7 @@
 package dev.tcpgateway.gateway;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -32,9 +33,9 @@ class GatewayAutoConfiguration {
 	ListenerLifecycle tcpListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext,
 			ListableBeanFactory beans, MeterRegistry meterRegistry, Listeners listeners,
 			ConfigurableEnvironment environment, ApplicationEventPublisher publisher,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory) {
 		return new ListenerLifecycle(properties, flowContext, beans, meterRegistry, listeners, environment, publisher,
-				sslBundles);
+				sslBundles, memory);
 	}
 
 }

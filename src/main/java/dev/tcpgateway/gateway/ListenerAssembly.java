@@ -29,6 +29,7 @@ import dev.tcpgateway.connection.TlsSettings;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.proxy.AddressPolicy;
 import dev.tcpgateway.proxy.Cidr;
@@ -68,7 +69,8 @@ final class ListenerAssembly {
 	private final RequestDispatcher dispatcher;
 
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, FrameCodec codec,
-			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles) {
+			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles,
+			ClientMemoryBudget memory) {
 		this.name = name;
 		this.listener = listener;
 		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
@@ -90,7 +92,7 @@ final class ListenerAssembly {
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
-				counters, admission, tls(name, listener, sslBundles));
+				counters, admission, tls(name, listener, sslBundles), memory);
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(backlog)

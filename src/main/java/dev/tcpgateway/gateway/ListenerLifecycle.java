@@ -13,6 +13,7 @@ import dev.tcpgateway.config.TcpGatewayProperties;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.handler.TcpHandler;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -67,6 +68,8 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ObjectProvider<SslBundles> sslBundles;
 
+	private final ClientMemoryBudget memory;
+
 	private final List<Started> started = new ArrayList<>();
 
 	private @Nullable TimeoutSweeper sweeper;
@@ -75,8 +78,9 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
 			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
-			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles) {
+			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory) {
 		this.publisher = publisher;
+		this.memory = memory;
 		this.sslBundles = sslBundles;
 		this.properties = properties;
 		this.flowContext = flowContext;
@@ -117,7 +121,7 @@ class ListenerLifecycle implements SmartLifecycle {
 		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, codec, timeouts,
 				(listenerName, connections, counters, inFlight, queued) -> ListenerMeters.register(this.meterRegistry,
 						listenerName, connections, counters, inFlight, queued),
-				this.sslBundles.getIfAvailable());
+				this.sslBundles.getIfAvailable(), this.memory);
 		IntegrationFlowRegistration registration = this.flowContext.registration(assembly.flow())
 			.id("tcp-listener-" + name)
 			.register();

@@ -113,6 +113,7 @@ final class RequestDispatcher {
 		CloseReason reason = switch (problem) {
 			case FRAME_TOO_LARGE, HEAD_TOO_LARGE -> CloseReason.LIMIT;
 			case FRAME_TIMEOUT -> CloseReason.FRAME_TIMEOUT;
+			case OUT_OF_MEMORY -> CloseReason.MEMORY;
 			default -> CloseReason.ERROR;
 		};
 		if (reason == CloseReason.LIMIT) {

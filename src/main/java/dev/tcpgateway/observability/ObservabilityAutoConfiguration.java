@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.tcpgateway.config.TcpGatewayProperties;
 import dev.tcpgateway.gateway.Listeners;
 import dev.tcpgateway.handler.ServerStats;
+import dev.tcpgateway.memory.ClientMemoryBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,18 +18,21 @@ import org.springframework.context.annotation.Bean;
 /**
  * What the actuator shows of the listeners: the {@code tcp} health component (one child
  * per enabled listener, so {@code /actuator/health} is DOWN unless every listener is
- * listening), their {@code /actuator/info} entry, and the {@code STATS} summary read from
- * their meters.
+ * listening, and a {@code memory} child with the budget for client buffers; a listener
+ * named {@code memory} keeps its name, and the budget then goes without), their
+ * {@code /actuator/info} entry, and the {@code STATS} summary read from their meters.
  */
 @AutoConfiguration
 class ObservabilityAutoConfiguration {
 
 	/** Named {@code tcp} in health: Spring Boot drops the HealthContributor suffix. */
 	@Bean
-	CompositeHealthContributor tcpHealthContributor(TcpGatewayProperties properties, Listeners listeners) {
+	CompositeHealthContributor tcpHealthContributor(TcpGatewayProperties properties, Listeners listeners,
+			ClientMemoryBudget memory) {
 		Map<String, HealthContributor> perListener = new LinkedHashMap<>();
 		properties.enabledListeners()
 			.forEach((name, listener) -> perListener.put(name, new ListenerHealthIndicator(name, listener, listeners)));
+		perListener.putIfAbsent("memory", new ClientMemoryHealthIndicator(memory));
 		return CompositeHealthContributor.fromMap(perListener);
 	}
 

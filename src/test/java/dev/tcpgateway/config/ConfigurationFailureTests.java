@@ -177,6 +177,13 @@ class ConfigurationFailureTests {
 	}
 
 	@Test
+	void zeroMemoryBudget(CapturedOutput output) {
+		assertStartupFailsWith(output,
+				"tcp.memory.max-buffered: 0 bytes is too small; use a size such as 256MB, or leave it unset for a quarter of the heap",
+				"tcp.memory.max-buffered=0B");
+	}
+
+	@Test
 	void negativeSendBuffer(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.listeners.commands.send-buffer-size: -8192 bytes is out of range; use 0B (the operating system's default) to 2147483647B (for example 64KB)",

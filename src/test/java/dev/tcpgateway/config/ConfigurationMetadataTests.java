@@ -37,6 +37,7 @@ class ConfigurationMetadataTests {
 		assertThat(descriptions.get("tcp.listeners")).isNotBlank();
 		assertThat(descriptions.get("tcp.commands.max-sleep")).isNotBlank();
 		assertThat(descriptions.get("tcp.built-in-listeners")).isNotBlank();
+		assertThat(descriptions.get("tcp.memory.max-buffered")).isNotBlank();
 	}
 
 	private static Map<String, String> descriptions(String path) throws IOException {

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.tcpgateway.memory.ClientMemoryBudget;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,8 @@ class ClientInputStreamTests {
 
 	private ClientInputStream input(Duration idle, Duration frame) throws IOException {
 		return new ClientInputStream(this.accepted, 1024, new ReadTimeouts(idle, frame), new ConnectionCounters(),
-				this.reportedDeadlines::add);
+				new ClientMemoryBudget(Long.MAX_VALUE).account(() -> {
+				}), this.reportedDeadlines::add);
 	}
 
 	private static long awaitDeadline(ClientInputStream input) {

@@ -30,8 +30,17 @@ public final class ChildServer implements AutoCloseable {
 
 	/** Starts the server with these command-line arguments and waits until it listens. */
 	public static ChildServer start(String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), TcpGatewayApplication.class.getName()));
+		return start(List.of(), arguments);
+	}
+
+	/**
+	 * Starts the server with these JVM options (a small heap, say {@code -Xmx256m}) and
+	 * command-line arguments, and waits until it listens.
+	 */
+	public static ChildServer start(List<String> jvmOptions, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), TcpGatewayApplication.class.getName()));
 		command.addAll(List.of(arguments));
 		return launch(command);
 	}

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +67,9 @@ class TlsListenerTests {
 				"--tcp.listeners.optional.handler=commands", "--tcp.listeners.optional.ssl.bundle=server",
 				"--tcp.listeners.optional.ssl.client-auth=want", "--tcp.listeners.timeouts.port=0",
 				"--tcp.listeners.timeouts.handler=commands", "--tcp.listeners.timeouts.ssl.bundle=server",
-				"--tcp.listeners.timeouts.idle-timeout=1s", "--tcp.listeners.timeouts.frame-timeout=1s");
+				"--tcp.listeners.timeouts.idle-timeout=1s", "--tcp.listeners.timeouts.frame-timeout=1s",
+				"--tcp.listeners.budget.port=0", "--tcp.listeners.budget.handler=commands",
+				"--tcp.listeners.budget.ssl.bundle=server", "--tcp.memory.max-buffered=256KB");
 	}
 
 	@AfterAll
@@ -183,6 +187,40 @@ class TlsListenerTests {
 			socket.getOutputStream().write("PI".getBytes(StandardCharsets.US_ASCII));
 			assertThat(readToEnd(socket.getInputStream())).isEqualTo("ERR frame timeout\r\n");
 		}
+	}
+
+	/**
+	 * Over tcp.memory.max-buffered, TLS connections holding the most are closed (their
+	 * input cannot be shut under the TLS session, so without a reply), and the rest are
+	 * served.
+	 */
+	@Test
+	void closesTlsConnectionsOverTheMemoryBudget() throws Exception {
+		double closed = closed("budget", CloseReason.MEMORY);
+		byte[] partial = new byte[60 * 1024];
+		Arrays.fill(partial, (byte) 'x');
+		List<SSLSocket> clients = new ArrayList<>();
+		try {
+			// 64 KB buffers, 65,408 bytes charged each: four fit in 256 KB.
+			for (int i = 0; i < 8; i++) {
+				SSLSocket client = connect("budget", null);
+				client.getOutputStream().write(partial);
+				client.getOutputStream().flush();
+				clients.add(client);
+			}
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(closed("budget", CloseReason.MEMORY)).isEqualTo(closed + 4));
+			try (SSLSocket fresh = connect("budget", null)) {
+				assertThat(ask(fresh, "PING")).isEqualTo("PONG");
+			}
+		}
+		finally {
+			for (SSLSocket client : clients) {
+				client.close();
+			}
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> context.getBean(MeterRegistry.class).get("tcp.buffered.bytes").gauge().value() == 0);
 	}
 
 	private static SSLSocket connect(String listener, String keyStore) throws Exception {
