@@ -8,6 +8,7 @@ import dev.tcpgateway.gateway.Listeners;
 import dev.tcpgateway.handler.ServerStats;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,6 +35,11 @@ class ObservabilityAutoConfiguration {
 			.forEach((name, listener) -> perListener.put(name, new ListenerHealthIndicator(name, listener, listeners)));
 		perListener.putIfAbsent("memory", new ClientMemoryHealthIndicator(memory));
 		return CompositeHealthContributor.fromMap(perListener);
+	}
+
+	@Bean
+	MeterBinder tcpClientMemoryMeter(ClientMemoryBudget memory) {
+		return ClientMemoryMeters.of(memory);
 	}
 
 	@Bean
