@@ -41,7 +41,7 @@ class GracefulDrainTests {
 				"--tcp.listeners.hello.delay=2s", "--spring.lifecycle.timeout-per-shutdown-phase=15s");
 		int commands = port(context, "commands");
 		int hello = port(context, "hello");
-		int management = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		int management = managementPort(context);
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		FunctionCounter shutdownCloses = meters.get(ListenerMeters.CONNECTIONS_CLOSED)
 			.tag("listener", "commands")
@@ -97,7 +97,7 @@ class GracefulDrainTests {
 				"--tcp.shutdown.drain-delay=4s", "--spring.lifecycle.timeout-per-shutdown-phase=15s");
 		int commands = port(context, "commands");
 		int hello = port(context, "hello");
-		int management = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		int management = managementPort(context);
 		String request = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
 		try (RawClient keptAlive = RawClient.connect(hello); RawClient line = RawClient.connect(commands)) {
 			assertThat(keptAlive.send(request).readHttpResponse()).startsWith("HTTP/1.1 200")
@@ -162,6 +162,10 @@ class GracefulDrainTests {
 		finally {
 			context.close();
 		}
+	}
+
+	private static int managementPort(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	private static int port(ConfigurableApplicationContext context, String listener) {
