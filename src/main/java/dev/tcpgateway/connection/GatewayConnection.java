@@ -188,8 +188,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (!this.turn.compareAndSet(READING, ANSWERING)) {
 			// A drain ended this connection while the request was on its way: the FIN is
 			// sent and the request cannot be answered. Read on until the client closes,
-			// so that closing sends no reset.
-			lingerThenClose(this.endedQuietAt + LINGER_NANOS);
+			// so that closing sends no reset. (The drain may not have noted the time
+			// yet.)
+			long endedAt = this.endedQuietAt;
+			lingerThenClose(((endedAt != 0) ? endedAt : System.nanoTime()) + LINGER_NANOS);
 			throw new SoftEndOfStreamException("Request after the drain ended the connection");
 		}
 		return payload;
