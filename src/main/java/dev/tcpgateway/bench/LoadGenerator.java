@@ -186,7 +186,7 @@ public final class LoadGenerator {
 					}
 				}
 				connection.replied();
-				if (this.closeAfterReply) {
+				if (this.closeAfterReply || reader.serverCloses()) {
 					connection.close();
 					connection = null;
 				}

@@ -22,6 +22,9 @@ final class ReplyReader {
 
 	private final FrameCodec codec;
 
+	/** Whether the last HTTP response said {@code Connection: close}. */
+	private boolean serverCloses;
+
 	ReplyReader(Framing framing, FrameCodec codec) {
 		this.framing = framing;
 		this.codec = codec;
@@ -40,17 +43,32 @@ final class ReplyReader {
 		return error ? -bytes.length - 1 : bytes.length;
 	}
 
-	private static int readHttp(InputStream in) throws IOException {
+	/**
+	 * Whether the server closes the connection after the last reply: an HTTP client must
+	 * then send its next request on a new connection (a draining server says so on every
+	 * reply).
+	 */
+	boolean serverCloses() {
+		return this.serverCloses;
+	}
+
+	private int readHttp(InputStream in) throws IOException {
 		String status = line(in);
 		int size = status.length() + 2;
 		int contentLength = 0;
+		boolean closes = false;
 		String header;
 		while (!(header = line(in)).isEmpty()) {
 			size += header.length() + 2;
-			if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+			String lower = header.toLowerCase(Locale.ROOT);
+			if (lower.startsWith("content-length:")) {
 				contentLength = Integer.parseInt(header.substring(15).strip());
 			}
+			else if (lower.startsWith("connection:") && lower.contains("close")) {
+				closes = true;
+			}
 		}
+		this.serverCloses = closes;
 		size += 2 + in.readNBytes(contentLength).length;
 		return status.startsWith("HTTP/1.1 2") ? size : -size;
 	}

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLSocket;
@@ -104,6 +105,26 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private volatile @Nullable ConnectionContext context;
 
 	/**
+	 * Who has this connection between requests: its reader ({@link #READING}, then
+	 * {@link #ANSWERING} once a request is read) or a drain that ended it while it was
+	 * quiet ({@link #ENDED_QUIET}); the one compare-and-set that moves it out of
+	 * {@code READING} decides a request arriving just as a drain ends the connection.
+	 */
+	private final AtomicInteger turn = new AtomicInteger(READING);
+
+	private static final int READING = 0;
+
+	private static final int ANSWERING = 1;
+
+	private static final int ENDED_QUIET = 2;
+
+	/** When the reader last went back to waiting for a request (the last reply sent). */
+	private volatile long readingSince = System.nanoTime();
+
+	/** When a drain sent this quiet connection its FIN; 0 before. */
+	private volatile long endedQuietAt;
+
+	/**
 	 * @param socket what requests are read from and replies written to: the accepted
 	 * socket, or TLS over it
 	 * @param accepted the accepted socket itself (the PROXY header precedes TLS)
@@ -150,21 +171,36 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			completeHandshake();
 		}
 		this.input.nextFrame();
+		this.readingSince = System.nanoTime();
+		this.turn.compareAndSet(ANSWERING, READING);
+		Object payload;
 		try {
-			return super.getPayload();
+			payload = super.getPayload();
 		}
 		catch (UncheckedIOException ex) {
 			if (ex.getCause() instanceof FrameTimeoutException) {
-				return new Frame.Rejected(Problem.FRAME_TIMEOUT);
+				payload = new Frame.Rejected(Problem.FRAME_TIMEOUT);
 			}
-			if (ex.getCause() instanceof EvictedForMemoryException) {
-				return new Frame.Rejected(Problem.OUT_OF_MEMORY);
+			else if (ex.getCause() instanceof EvictedForMemoryException) {
+				payload = new Frame.Rejected(Problem.OUT_OF_MEMORY);
 			}
-			throw ex;
+			else {
+				throw ex;
+			}
 		}
 		finally {
 			this.input.frameRead();
 		}
+		if (!this.turn.compareAndSet(READING, ANSWERING)) {
+			// A drain ended this connection while the request was on its way: the FIN is
+			// sent and the request cannot be answered. Read on until the client closes,
+			// so that closing sends no reset. (The drain may not have noted the time
+			// yet.)
+			long endedAt = this.endedQuietAt;
+			lingerThenClose(((endedAt != 0) ? endedAt : System.nanoTime()) + LINGER_NANOS);
+			throw new SoftEndOfStreamException("Request after the drain ended the connection");
+		}
+		return payload;
 	}
 
 	/**
@@ -468,7 +504,19 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private void closeGracefully() {
 		try {
 			this.socket.shutdownOutput();
-			long deadline = System.nanoTime() + LINGER_NANOS;
+		}
+		catch (IOException ex) {
+			// The client reset it; the close below is all that is left to do.
+		}
+		lingerThenClose(System.nanoTime() + LINGER_NANOS);
+	}
+
+	/**
+	 * After a FIN: reads and drops what the client still sends, until it closes its side,
+	 * {@link #LINGER_MAX_BYTES} or {@code deadline}, then closes.
+	 */
+	private void lingerThenClose(long deadline) {
+		try {
 			byte[] sink = new byte[4096];
 			int drained = 0;
 			InputStream in = this.socket.getInputStream();
@@ -486,8 +534,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			}
 		}
 		catch (IOException ex) {
-			// The client reset or timed out while we drained; the reply was already
-			// written.
+			// The client reset or timed out while we drained; nothing is left to write.
 		}
 		finally {
 			close();
@@ -513,9 +560,38 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
-	/** Blocked waiting for the client's next request, with nothing of it read yet. */
-	boolean isWaitingForRequest() {
-		return this.input.isWaitingForRequest();
+	/**
+	 * For a drain: ends the connection if it has waited for its next request, with
+	 * nothing of it read, for {@code quietNanos}. A FIN, not a close: the client's next
+	 * request may already be on its way, and closing a socket with unread input sends a
+	 * reset. Its reader then reads on until the client closes (a request that arrives is
+	 * dropped, never half answered), and after {@link #LINGER_NANOS} the next call closes
+	 * it.
+	 */
+	void endIfQuiet(long nowNanos, long quietNanos) {
+		long endedAt = this.endedQuietAt;
+		if (endedAt != 0) {
+			if (nowNanos - endedAt >= LINGER_NANOS) {
+				closeFor(CloseReason.SHUTDOWN);
+			}
+			return;
+		}
+		if (!this.input.isWaitingForRequest() || nowNanos - this.readingSince < quietNanos
+				|| !this.turn.compareAndSet(READING, ENDED_QUIET)) {
+			return;
+		}
+		recordCloseReason(CloseReason.SHUTDOWN);
+		this.endedQuietAt = nonZero(nowNanos);
+		try {
+			this.socket.shutdownOutput();
+		}
+		catch (IOException ex) {
+			close();
+		}
+	}
+
+	private static long nonZero(long nanos) {
+		return (nanos != 0) ? nanos : 1;
 	}
 
 	/** Closes it for this reason (the first reason recorded wins). */

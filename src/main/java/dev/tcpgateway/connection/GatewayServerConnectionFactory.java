@@ -1,5 +1,6 @@
 package dev.tcpgateway.connection;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
@@ -38,19 +39,18 @@ public final class GatewayServerConnectionFactory extends TcpNetServerConnection
 	}
 
 	/**
-	 * Closes the connections that wait for a request, for a drain; a connection in the
-	 * middle of a request is left to finish it. Returns how many are still open.
+	 * For a drain: ends the connections that have waited quietly for their next request
+	 * for {@code quiet} (see {@link GatewayConnection#endIfQuiet}); a connection in the
+	 * middle of a request is left to finish it, and its reply closes it. Returns how many
+	 * are still open, ending ones included.
 	 */
-	public int closeIdleConnections() {
+	public int endQuietConnections(Duration quiet) {
+		long now = System.nanoTime();
 		int open = 0;
 		for (Object connection : this.connections.values()) {
 			if (connection instanceof GatewayConnection gatewayConnection && gatewayConnection.isOpen()) {
-				if (gatewayConnection.isWaitingForRequest()) {
-					gatewayConnection.closeFor(CloseReason.SHUTDOWN);
-				}
-				else {
-					open++;
-				}
+				gatewayConnection.endIfQuiet(now, quiet.toNanos());
+				open++;
 			}
 		}
 		return open;

@@ -32,4 +32,12 @@ public interface FrameCodec {
 	 */
 	byte[] error(Problem problem, Frame.@Nullable Request request);
 
+	/**
+	 * An error reply after which the server closes the connection when {@code close} (a
+	 * drain), whatever the problem; only HTTP has a way to say so.
+	 */
+	default byte[] error(Problem problem, Frame.Request request, boolean close) {
+		return error(problem, request);
+	}
+
 }

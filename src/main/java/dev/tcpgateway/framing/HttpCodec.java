@@ -42,10 +42,15 @@ final class HttpCodec implements FrameCodec {
 
 	@Override
 	public byte[] error(Problem problem, Frame.@Nullable Request request) {
+		return error(problem, request, false);
+	}
+
+	@Override
+	public byte[] error(Problem problem, Frame.@Nullable Request request, boolean serverCloses) {
 		String text = (problem == Problem.FRAME_TOO_LARGE || problem == Problem.HEAD_TOO_LARGE)
 				? problem.text() + " (max " + this.maxFrameSize + " bytes)" : problem.text();
 		byte[] body = (text + "\r\n").getBytes(StandardCharsets.US_ASCII);
-		boolean close = problem.closesConnection() || request == null || request.closeAfterReply();
+		boolean close = serverCloses || problem.closesConnection() || request == null || request.closeAfterReply();
 		return response(problem.httpStatus(), problem.httpReason(), body, close, (HttpRequestFrame) request);
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
 
@@ -27,6 +28,7 @@ import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.connection.TlsSettings;
 import dev.tcpgateway.framing.FrameCodec;
+import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.memory.ClientMemoryBudget;
@@ -134,20 +136,35 @@ final class ListenerAssembly {
 	}
 
 	/**
-	 * Starts draining: replies close their connections from now on, and the port closes
-	 * (new clients are refused by the kernel); open connections stay.
+	 * Draining begins; the port still accepts. An HTTP listener's replies say
+	 * {@code Connection: close} and close their connections from now on, as Envoy does
+	 * for its whole drain window: the client learns it in-band and opens a new
+	 * connection, which the balancer sends elsewhere once it has noticed. A line or
+	 * binary protocol has no such word, and closing its connections now would only have
+	 * their clients reconnect to this instance; they are served as usual until the port
+	 * closes.
 	 */
-	void startDraining() throws IOException {
+	void startDraining() {
+		if (this.listener.framing() == Framing.HTTP) {
+			this.dispatcher.startDraining();
+		}
+	}
+
+	/**
+	 * Closes the port (new clients are refused by the kernel); from now on every reply
+	 * closes its connection. Open connections stay.
+	 */
+	void stopAccepting() throws IOException {
 		this.dispatcher.startDraining();
 		this.sockets.stopAccepting();
 	}
 
 	/**
-	 * Closes the connections waiting for a request; returns how many are still open (in
-	 * the middle of one).
+	 * Ends the connections quiet for {@code quiet} between requests; returns how many are
+	 * still open.
 	 */
-	int closeIdleConnections() {
-		return this.server.getObject().closeIdleConnections();
+	int endQuietConnections(Duration quiet) {
+		return this.server.getObject().endQuietConnections(quiet);
 	}
 
 	void shutdownThreads() {

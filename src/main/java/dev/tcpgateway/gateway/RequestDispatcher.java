@@ -39,8 +39,12 @@ final class RequestDispatcher {
 
 	private static final Map<String, Object> CLOSE_AFTER_REPLY = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true);
 
+	/**
+	 * A drain's close after a reply: the client did not ask for it, so its next request
+	 * may already be on its way; the connection lingers before closing.
+	 */
 	private static final Map<String, Object> CLOSE_FOR_SHUTDOWN = Map.of(ReplyHeaders.CLOSE_AFTER_REPLY, true,
-			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN);
+			ReplyHeaders.CLOSE_REASON, CloseReason.SHUTDOWN, ReplyHeaders.CLIENT_MAY_STILL_SEND, true);
 
 	private static final byte[] NOTHING = new byte[0];
 
@@ -86,8 +90,8 @@ final class RequestDispatcher {
 	}
 
 	/**
-	 * From now on each reply closes its connection (HTTP: with
-	 * {@code Connection: close}).
+	 * From now on each reply closes its connection (HTTP: with {@code Connection: close},
+	 * error replies included).
 	 */
 	void startDraining() {
 		this.draining = true;
@@ -137,7 +141,7 @@ final class RequestDispatcher {
 		}
 		if (!entered) {
 			this.meters.busy();
-			return new Answer(reply(this.codec.error(Problem.BUSY, request), request.closeAfterReply()), Outcome.BUSY);
+			return new Answer(errorReply(Problem.BUSY, request), Outcome.BUSY);
 		}
 		try {
 			return answer(request, headers);
@@ -206,10 +210,12 @@ final class RequestDispatcher {
 	private Answer ok(Frame.Request request, TcpReply reply) {
 		this.meters.ok();
 		boolean clientEnds = reply.closeAfterReply() || request.closeAfterReply();
+		// Read once: a reply that says keep-alive must not be followed by a close.
+		boolean draining = this.draining;
 		if (reply.silent() && this.listener.framing() != Framing.HTTP) {
-			return new Answer(silent(clientEnds), Outcome.OK);
+			return new Answer(silent(clientEnds, draining), Outcome.OK);
 		}
-		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || this.draining), clientEnds),
+		return new Answer(reply(this.codec.reply(request, reply.bytes(), clientEnds || draining), clientEnds, draining),
 				Outcome.OK);
 	}
 
@@ -217,8 +223,7 @@ final class RequestDispatcher {
 		this.meters.timeout();
 		logger.info(this.name + ": handler exceeded handler-timeout (" + this.listener.handlerTimeout()
 				+ ") on a request from " + client(headers) + "; answered timeout");
-		return new Answer(reply(this.codec.error(Problem.TIMEOUT, request), request.closeAfterReply()),
-				Outcome.TIMEOUT);
+		return new Answer(errorReply(Problem.TIMEOUT, request), Outcome.TIMEOUT);
 	}
 
 	private void abandon(@Nullable String connectionId, MessageHeaders headers) {
@@ -239,8 +244,13 @@ final class RequestDispatcher {
 		// trace.
 		logger.error(this.name + ": handler failed on a request from " + client(headers),
 				(ex != null) ? ex : new IllegalStateException("the handler returned null instead of a TcpReply"));
-		return new Answer(reply(this.codec.error(Problem.HANDLER_FAILED, request), request.closeAfterReply()),
-				Outcome.ERROR);
+		return new Answer(errorReply(Problem.HANDLER_FAILED, request), Outcome.ERROR);
+	}
+
+	/** An error reply to a request; HTTP says {@code Connection: close} when draining. */
+	private Message<byte[]> errorReply(Problem problem, Frame.Request request) {
+		boolean draining = this.draining;
+		return reply(this.codec.error(problem, request, draining), request.closeAfterReply(), draining);
 	}
 
 	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId,
@@ -269,24 +279,24 @@ final class RequestDispatcher {
 	 * No reply to a one-way request; only when its connection is to close, a message that
 	 * carries the close and writes nothing (after any replies still held for pipelining).
 	 */
-	private @Nullable Message<byte[]> silent(boolean clientEnds) {
+	private @Nullable Message<byte[]> silent(boolean clientEnds, boolean draining) {
 		if (clientEnds) {
 			return new GenericMessage<>(NOTHING, CLOSE_SILENTLY);
 		}
-		return this.draining ? new GenericMessage<>(NOTHING, CLOSE_SILENTLY_FOR_SHUTDOWN) : null;
+		return draining ? new GenericMessage<>(NOTHING, CLOSE_SILENTLY_FOR_SHUTDOWN) : null;
 	}
 
 	/**
 	 * A reply that closes its connection when the client ends the conversation, or when
 	 * the server drains.
 	 */
-	private Message<byte[]> reply(byte[] bytes, boolean clientEnds) {
+	private Message<byte[]> reply(byte[] bytes, boolean clientEnds, boolean draining) {
 		// Built directly rather than through a message builder, whose header accessor
 		// costs two map copies more per reply.
 		if (clientEnds) {
 			return new GenericMessage<>(bytes, CLOSE_AFTER_REPLY);
 		}
-		if (this.draining) {
+		if (draining) {
 			return new GenericMessage<>(bytes, CLOSE_FOR_SHUTDOWN);
 		}
 		return new GenericMessage<>(bytes);

@@ -69,6 +69,18 @@ class LoadGeneratorTests {
 		assertThat(run.output()).contains("requests  200 in").contains("errors    0 ");
 	}
 
+	/**
+	 * HTTP/1.0 without keep-alive: the server answers {@code Connection: close} and
+	 * closes, as a draining server does on every reply; the next request goes on a new
+	 * connection instead of failing on the closed one.
+	 */
+	@Test
+	void reconnectsWhenTheServerSaysConnectionClose() {
+		Run run = run("--port", String.valueOf(this.helloPort), "--framing", "http", "--requests", "200",
+				"--connections", "4", "--payload", "GET / HTTP/1.0\r\n\r\n");
+		assertThat(run.output()).contains("requests  200 in").contains("errors    0 ");
+	}
+
 	@Test
 	void drivesTheLengthFieldFramingWithItsLayout() {
 		Run ascii = run("--port", port("iso"), "--framing", "length-field", "--length-size", "4", "--length-encoding",

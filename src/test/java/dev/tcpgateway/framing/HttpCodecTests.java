@@ -115,6 +115,15 @@ class HttpCodecTests {
 			.doesNotContain("Connection: close");
 	}
 
+	@Test
+	void saysConnectionCloseOnAnErrorWhenTheServerClosesAfterIt() {
+		HttpRequestFrame request = new HttpRequestFrame(new byte[0], true, false, false);
+		assertThat(new String(this.codec.error(Problem.BUSY, request, true))).startsWith("HTTP/1.1 503 ")
+			.contains("\r\nConnection: close\r\n");
+		assertThat(new String(this.codec.error(Problem.HANDLER_FAILED, request, false)))
+			.doesNotContain("Connection: close");
+	}
+
 	private HttpRequestFrame read(String head) throws IOException {
 		return (HttpRequestFrame) FrameReading.of(this.codec, head).next();
 	}

@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Closing the context drains: readiness goes OUT_OF_SERVICE while liveness stays UP, the
- * ports close, requests in progress get their full replies (HTTP with
- * {@code Connection: close}), idle connections are closed, and the whole shutdown stays
- * within the grace period even when a handler hangs.
+ * Closing the context drains: readiness goes OUT_OF_SERVICE while liveness stays UP, HTTP
+ * replies say {@code Connection: close} from then on, the ports close, requests in
+ * progress get their full replies (HTTP with {@code Connection: close}), quiet
+ * connections are ended with a FIN and no reset, and the whole shutdown stays within the
+ * grace period even when a handler hangs.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GracefulDrainTests {
@@ -40,7 +41,7 @@ class GracefulDrainTests {
 				"--tcp.listeners.hello.delay=2s", "--spring.lifecycle.timeout-per-shutdown-phase=15s");
 		int commands = port(context, "commands");
 		int hello = port(context, "hello");
-		int management = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		int management = managementPort(context);
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		FunctionCounter shutdownCloses = meters.get(ListenerMeters.CONNECTIONS_CLOSED)
 			.tag("listener", "commands")
@@ -90,6 +91,55 @@ class GracefulDrainTests {
 	}
 
 	@Test
+	void tellsHttpClientsToCloseForTheWholeWindowAndEndsQuietConnectionsWithoutAReset() throws Exception {
+		ConfigurableApplicationContext context = SpringApplication.run(TcpGatewayApplication.class,
+				"--tcp.listeners.hello.port=0", "--tcp.listeners.commands.port=0", "--server.port=0",
+				"--tcp.shutdown.drain-delay=4s", "--spring.lifecycle.timeout-per-shutdown-phase=15s");
+		int commands = port(context, "commands");
+		int hello = port(context, "hello");
+		int management = managementPort(context);
+		String request = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+		try (RawClient keptAlive = RawClient.connect(hello); RawClient line = RawClient.connect(commands)) {
+			assertThat(keptAlive.send(request).readHttpResponse()).startsWith("HTTP/1.1 200")
+				.doesNotContainIgnoringCase("Connection: close");
+			assertThat(line.send("PING\r\n").readLine()).isEqualTo("PONG");
+
+			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+			// Well inside the window, also on a machine busy with other builds.
+			await().atMost(Duration.ofSeconds(3))
+				.until(() -> Actuator.status(management, "/actuator/health/readiness") == 503);
+
+			// Inside the drain window: the next request on a kept-alive connection is
+			// answered, told to close, and closed; so is a client that connects now.
+			assertThat(keptAlive.send(request).readHttpResponse()).startsWith("HTTP/1.1 200")
+				.containsIgnoringCase("Connection: close")
+				.endsWith("Hello, World!\r\n");
+			assertThat(keptAlive.timeout(Duration.ofSeconds(5)).isClosedByServer()).isTrue();
+			try (RawClient late = RawClient.connect(hello)) {
+				assertThat(late.send(request).readHttpResponse()).containsIgnoringCase("Connection: close");
+				assertThat(late.timeout(Duration.ofSeconds(5)).isClosedByServer()).isTrue();
+			}
+
+			// A line protocol cannot be told in-band: it is served as usual while the
+			// port accepts, then, once quiet, sees the end of stream between two replies.
+			assertThat(line.send("PING\r\n").readLine()).isEqualTo("PONG");
+			assertThat(line.timeout(Duration.ofSeconds(5)).readByte()).isEqualTo(-1);
+			assertThatExceptionOfType(ConnectException.class)
+				.isThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", commands), 1_000));
+			// A request that crosses the server's FIN is read and dropped, not met with
+			// a reset.
+			line.send("PING\r\n");
+			await().pollDelay(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(3))
+				.untilAsserted(() -> assertThat(line.readByte()).isEqualTo(-1));
+			closing.join();
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	@Test
 	void endsWithinTheGracePeriodEvenWithAHungHandler(CapturedOutput output) throws Exception {
 		ConfigurableApplicationContext context = SpringApplication.run(TcpGatewayApplication.class,
 				"--tcp.listeners.hello.enabled=false", "--tcp.listeners.commands.port=0", "--server.port=0",
@@ -112,6 +162,10 @@ class GracefulDrainTests {
 		finally {
 			context.close();
 		}
+	}
+
+	private static int managementPort(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	private static int port(ConfigurableApplicationContext context, String listener) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import dev.tcpgateway.support.ChildServer;
 import dev.tcpgateway.support.HaproxyProcess;
+import dev.tcpgateway.support.WrkLoad;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -30,10 +31,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances behind a real HAProxy, configured by the shipped
  * {@code ops/haproxy/haproxy.cfg}: clients from 127.0.0.2 ask {@code CLIENT} through it
- * without pause, one connection per request. A graceful stop of one instance (SIGTERM)
- * mid-load fails no request; after a SIGKILL, HAProxy marks the instance down within its
- * check interval and the failures are bounded by the requests in flight; and every reply
- * shows the client's own address, carried by the PROXY protocol (v2).
+ * without pause, one connection per request, and wrk keeps 50 HTTP/1.1 connections alive
+ * on the {@code hello} listener across the graceful stop. A graceful stop of one instance
+ * (SIGTERM) mid-load fails no request of either; after a SIGKILL, HAProxy marks the
+ * instance down within its check interval and the failures are bounded by the requests in
+ * flight; and every reply shows the client's own address, carried by the PROXY protocol
+ * (v2).
  */
 @Tag("slow")
 class HaproxyScaleOutTests {
@@ -41,6 +44,10 @@ class HaproxyScaleOutTests {
 	private static final String CLIENT_ADDRESS = "127.0.0.2";
 
 	private static final int CLIENTS = 8;
+
+	private static final int HTTP_CONNECTIONS = 50;
+
+	private static final Pattern DRAINED = Pattern.compile("Drained every connection in (\\d+) ms");
 
 	private final List<AutoCloseable> processes = new ArrayList<>();
 
@@ -55,14 +62,16 @@ class HaproxyScaleOutTests {
 	void drainsGracefullyAndFailsOverBehindHaproxy() throws Exception {
 		Assumptions.assumeTrue(HaproxyProcess.isInstalled(),
 				"haproxy is not installed: apt-get install haproxy (CI's .ci/run does)");
+		Assumptions.assumeTrue(WrkLoad.isInstalled(), "wrk is not installed: apt-get install wrk (CI's .ci/run does)");
 		Instance first = new Instance(ChildServer.freePort(), ChildServer.freePort(), ChildServer.freePort());
 		Instance second = new Instance(ChildServer.freePort(), ChildServer.freePort(), ChildServer.freePort());
 		ChildServer firstServer = first.start();
 		ChildServer secondServer = second.start();
 		int frontendCommands = ChildServer.freePort();
+		int frontendHello = ChildServer.freePort();
 		Map<String, String> environment = new HashMap<>();
 		environment.put("FRONTEND_ADDRESS", "127.0.0.1");
-		environment.put("FRONTEND_HELLO_PORT", String.valueOf(ChildServer.freePort()));
+		environment.put("FRONTEND_HELLO_PORT", String.valueOf(frontendHello));
 		environment.put("FRONTEND_COMMANDS_PORT", String.valueOf(frontendCommands));
 		environment.putAll(first.haproxyEnvironment("GATEWAY_1"));
 		environment.putAll(second.haproxyEnvironment("GATEWAY_2"));
@@ -77,24 +86,41 @@ class HaproxyScaleOutTests {
 		try (Load load = Load.start(frontendCommands)) {
 			// Both instances take a share of the traffic.
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> first.commandsOpened() > 20 && second.commandsOpened() > 20);
+				.until(() -> first.opened("commands") > 20 && second.opened("commands") > 20);
 			assertThat(load.failures()).as(load.failureLog() + haproxy.output()).isZero();
 
 			// 1. Graceful stop mid-load: readiness goes 503, HAProxy marks the instance
-			// down, the instance drains and exits; no request fails.
+			// down, the instance drains and exits; no request fails, neither a new
+			// connection's nor one on a connection wrk keeps alive.
+			WrkLoad.Summary http;
 			long failuresBefore = load.failures();
-			long stopStarted = System.nanoTime();
-			firstServer.stop(Duration.ofSeconds(40));
-			long stopMillis = millisSince(stopStarted);
-			long servedDuringStop = load.succeeded();
-			Thread.sleep(1_000);
+			long stopMillis;
+			long servedDuringStop;
+			try (WrkLoad wrk = WrkLoad.start(frontendHello, HTTP_CONNECTIONS, Duration.ofSeconds(8))) {
+				// Both instances hold some of wrk's connections when the stop begins.
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> first.opened("hello") >= 10 && second.opened("hello") >= 10);
+				long stopStarted = System.nanoTime();
+				firstServer.stop(Duration.ofSeconds(40));
+				stopMillis = millisSince(stopStarted);
+				servedDuringStop = load.succeeded();
+				http = wrk.await(Duration.ofSeconds(30));
+			}
+			ChildServer stopped = firstServer;
+			// Every connection ended before the grace period's deadline.
+			await().atMost(Duration.ofSeconds(5)).until(() -> DRAINED.matcher(stopped.output()).find());
+			Matcher drained = DRAINED.matcher(stopped.output());
+			assertThat(drained.find()).isTrue();
+			long drainMillis = Long.parseLong(drained.group(1));
+			assertThat(http.failures()).as(http.output()).isZero();
+			assertThat(http.requests()).as(http.output()).isPositive();
 			assertThat(load.failures() - failuresBefore).as(load.failureLog()).isZero();
 			assertThat(haproxy.output()).contains("gateway-1 is DOWN");
 
 			// The instance comes back; HAProxy sends it clients again once it is ready.
 			firstServer = first.start();
-			long upAgainFrom = first.commandsOpened();
-			await().atMost(Duration.ofSeconds(30)).until(() -> first.commandsOpened() > upAgainFrom + 20);
+			long upAgainFrom = first.opened("commands");
+			await().atMost(Duration.ofSeconds(30)).until(() -> first.opened("commands") > upAgainFrom + 20);
 
 			// 2. SIGKILL mid-load: only what was in flight on that instance can fail, and
 			// HAProxy stops routing to it within its check interval (500 ms x 2).
@@ -117,10 +143,11 @@ class HaproxyScaleOutTests {
 			load.stop();
 			assertThat(load.wrongAddresses()).isZero();
 			assertThat(load.succeeded()).isGreaterThan(servedDuringStop);
-			System.out.printf(
-					"scale-out behind HAProxy: %d requests through it, %d failed; graceful stop took %d ms "
-							+ "with 0 failures; after SIGKILL: %d failed, marked down after %d ms%n",
-					load.succeeded() + load.failures(), load.failures(), stopMillis, failedAfterKill, failoverMillis);
+			System.out.printf("scale-out behind HAProxy: %d requests through it, %d failed; graceful stop took %d ms "
+					+ "(drain %d ms) with 0 failures, and %d HTTP keep-alive requests across it (wrk -c%d) with %d failures; "
+					+ "after SIGKILL: %d failed, marked down after %d ms%n", load.succeeded() + load.failures(),
+					load.failures(), stopMillis, drainMillis, http.requests(), HTTP_CONNECTIONS, http.failures(),
+					failedAfterKill, failoverMillis);
 		}
 		finally {
 			firstServer.close();
@@ -184,12 +211,12 @@ class HaproxyScaleOutTests {
 					String.valueOf(this.managementPort));
 		}
 
-		long commandsOpened() {
+		long opened(String listener) {
 			try {
 				HttpResponse<String> response = HttpClient.newHttpClient()
 					.send(HttpRequest
 						.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort
-								+ "/actuator/metrics/tcp.connections.opened?tag=listener:commands"))
+								+ "/actuator/metrics/tcp.connections.opened?tag=listener:" + listener))
 						.timeout(Duration.ofSeconds(2))
 						.build(), HttpResponse.BodyHandlers.ofString());
 				Matcher value = MEASUREMENT.matcher(response.body());

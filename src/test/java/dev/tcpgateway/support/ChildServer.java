@@ -93,9 +93,13 @@ public final class ChildServer implements AutoCloseable {
 		return this.output.text();
 	}
 
-	/** SIGTERM, then waits for the process to end; returns its exit code. */
+	/**
+	 * SIGTERM, then waits for the process to end; returns its exit code. Signalled
+	 * through its handle: {@link Process#destroy()} also closes the pipe the server
+	 * writes to, which would lose what it logs while it drains.
+	 */
 	public int stop(Duration within) throws InterruptedException {
-		this.process.destroy();
+		this.process.toHandle().destroy();
 		if (!this.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException("The server did not stop within " + within + ":\n" + output());
 		}
