@@ -3,11 +3,16 @@ package dev.tcpgateway.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 /** Everything a child process prints, collected as it comes, for tests to wait on. */
 public final class ProcessOutput {
 
 	private final StringBuffer text = new StringBuffer();
+
+	private @Nullable Thread reader;
 
 	private ProcessOutput() {
 	}
@@ -15,8 +20,20 @@ public final class ProcessOutput {
 	/** Starts collecting the process's standard output (merge stderr into it first). */
 	public static ProcessOutput of(Process process) {
 		ProcessOutput output = new ProcessOutput();
-		Thread.ofVirtual().start(() -> output.copy(process.getInputStream()));
+		output.reader = Thread.ofVirtual().start(() -> output.copy(process.getInputStream()));
 		return output;
+	}
+
+	/**
+	 * Everything the process printed, once it has ended: the process may exit before its
+	 * last output has been read here.
+	 */
+	public String textAtEnd(Duration within) throws InterruptedException {
+		Thread current = this.reader;
+		if (current != null) {
+			current.join(within);
+		}
+		return text();
 	}
 
 	public String text() {

@@ -58,7 +58,7 @@ public final class WrkLoad implements AutoCloseable {
 		if (!this.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException("wrk did not end within " + within + ":\n" + this.output.text());
 		}
-		return Summary.parse(this.output.text());
+		return Summary.parse(this.output.textAtEnd(Duration.ofSeconds(10)));
 	}
 
 	@Override
