@@ -39,6 +39,8 @@ final class FuzzedReading {
 
 	private final int maxFrameSize;
 
+	private final long allocationBound;
+
 	private final byte[] input;
 
 	private SocketLikeInputStream in;
@@ -48,6 +50,7 @@ final class FuzzedReading {
 		this.codec = fuzzed.factory().apply(maxFrameSize);
 		this.deserializer = this.codec.deserializer();
 		this.maxFrameSize = maxFrameSize;
+		this.allocationBound = ALLOCATION.bytes(maxFrameSize);
 		this.input = input;
 		this.in = new SocketLikeInputStream(input, 0);
 	}
@@ -59,10 +62,10 @@ final class FuzzedReading {
 	void readAll() throws IOException {
 		while (true) {
 			int start = this.in.position();
-			ThreadAllocation.Outcome<Frame> outcome = ThreadAllocation.measureWarm(ALLOCATION.bytes(this.maxFrameSize),
+			ThreadAllocation.Outcome<Frame> outcome = ThreadAllocation.measureWarm(this.allocationBound,
 					() -> this.deserializer.deserialize(this.in = new SocketLikeInputStream(this.input, start)));
 			assertThat(outcome.allocatedBytes()).as("%s: bytes allocated by one read at offset %d", this.fuzzed, start)
-				.isLessThanOrEqualTo(ALLOCATION.bytes(this.maxFrameSize));
+				.isLessThanOrEqualTo(this.allocationBound);
 			if (outcome.thrown() != null) {
 				assertEndOfStream(outcome.thrown());
 				return;
@@ -73,6 +76,7 @@ final class FuzzedReading {
 				return;
 			}
 			Frame.Request request = (Frame.Request) frame;
+			assertThat(this.in.position()).as("%s: a frame takes at least one byte", this.fuzzed).isGreaterThan(start);
 			assertThat(request.bytes().length).as("%s: frame size", this.fuzzed).isLessThanOrEqualTo(this.maxFrameSize);
 			this.fuzzed.roundTrip().check(this.codec, request, this.in.takenSince(start));
 		}

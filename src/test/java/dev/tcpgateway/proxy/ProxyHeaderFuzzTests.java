@@ -41,8 +41,9 @@ class ProxyHeaderFuzzTests {
 	private static final long ALLOCATION_BOUND = new AllocationBound(4, 16 * 1024).bytes(V2_MAX_LENGTH);
 
 	@FuzzTest
-	@DictionaryEntries({ "PROXY ", "TCP4 ", "TCP6 ", "UNKNOWN", "\r\n", "\r\n\r\n\u0000\r\nQUIT\n", "127.0.0.1",
-			"::ffff:", " 65535" })
+	// Printable entries only: Jazzer writes them to a libFuzzer dictionary unescaped. The
+	// seeds carry the v2 signature and the CRLF.
+	@DictionaryEntries({ "PROXY ", "TCP4 ", "TCP6 ", "UNKNOWN", "127.0.0.1", "::ffff:", " 65535" })
 	void readsOrRefuses(byte[] input) {
 		Read any = read(input, ProxyProtocol.ANY);
 		for (ProxyProtocol mode : List.of(ProxyProtocol.V1, ProxyProtocol.V2)) {
