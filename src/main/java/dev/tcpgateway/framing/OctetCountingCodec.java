@@ -29,6 +29,13 @@ final class OctetCountingCodec extends PlainReplyCodec {
 
 	private Frame read(InputStream in) throws IOException {
 		int b = Streams.firstByte(in);
+		while (b == '\n') {
+			// An empty line carries no message, and no octet count can stand for one
+			// (MSG-LEN starts with a non-zero digit): skipped like the space between
+			// messages. Found by fuzzing: echoed, it came back as "0 ", which is
+			// malformed.
+			b = Streams.firstByte(in);
+		}
 		if (b == '0') {
 			// MSG-LEN = NONZERO-DIGIT *DIGIT
 			return new Frame.Rejected(Problem.MALFORMED);
@@ -70,6 +77,11 @@ final class OctetCountingCodec extends PlainReplyCodec {
 	}
 
 	private static void write(byte[] bytes, OutputStream out) throws IOException {
+		if (bytes.length == 0) {
+			// No octet count stands for an empty message; a reply of nothing is sent as
+			// nothing.
+			return;
+		}
 		out.write((bytes.length + " ").getBytes(StandardCharsets.US_ASCII));
 		out.write(bytes);
 	}

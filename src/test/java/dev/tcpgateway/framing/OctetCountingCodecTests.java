@@ -54,4 +54,18 @@ class OctetCountingCodecTests {
 		assertThat(new String(FrameReading.written(this.codec, "hi\nthere".getBytes()))).isEqualTo("8 hi\nthere");
 	}
 
+	/**
+	 * Found by fuzzing: an empty line, echoed, went out as {@code "0 "}, which no octet
+	 * counting reader (this one included) accepts.
+	 */
+	@Test
+	void skipsEmptyLinesAndWritesNothingForAnEmptyReply() throws IOException {
+		FrameReading reading = FrameReading.of(this.codec, "\n\n5 <13>a\n<14>b\n");
+		assertThat(reading.nextText()).isEqualTo("<13>a");
+		assertThat(reading.nextText()).isEqualTo("<14>b");
+		assertThatExceptionOfType(SoftEndOfStreamException.class)
+			.isThrownBy(() -> FrameReading.of(this.codec, "\n\n").next());
+		assertThat(FrameReading.written(this.codec, new byte[0])).isEmpty();
+	}
+
 }
