@@ -46,8 +46,10 @@ final class LengthFieldCodec implements FrameCodec {
 			return new Frame.Rejected(Problem.MALFORMED);
 		}
 		// Compared before adding so that a huge value plus the adjustment cannot
-		// overflow.
-		if (value < 0 || value > (long) this.maxFrameSize - this.layout.adjustment()) {
+		// overflow. With include-header the handler gets the header too, and
+		// max-frame-size bounds all it gets (found by fuzzing: a frame one header over).
+		long maxFollowing = this.layout.includeHeader() ? (long) this.maxFrameSize - header.length : this.maxFrameSize;
+		if (value < 0 || value > maxFollowing - this.layout.adjustment()) {
 			return new Frame.Rejected(Problem.FRAME_TOO_LARGE);
 		}
 		long following = value + this.layout.adjustment();

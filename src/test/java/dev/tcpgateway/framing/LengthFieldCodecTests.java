@@ -55,6 +55,17 @@ class LengthFieldCodecTests {
 		assertThat(FrameReading.of(codec(layout, 64), bytes('#', 2, 'h', 'i')).nextText()).isEqualTo("#\u0002hi");
 	}
 
+	/**
+	 * Found by fuzzing: the handler gets the header too, so max-frame-size bounds header
+	 * and body together.
+	 */
+	@Test
+	void includeHeaderCountsTheHeaderAgainstTheLimit() throws IOException {
+		LengthFieldLayout layout = new LengthFieldLayout(1, 1, Encoding.BINARY, ByteOrder.BIG_ENDIAN, 0, true);
+		assertThat(FrameReading.of(codec(layout, 4), bytes('#', 2, 'h', 'i')).nextText()).isEqualTo("#\u0002hi");
+		assertThat(FrameReading.of(codec(layout, 4), FrameReading.thenExplode('#', 3)).next()).isEqualTo(TOO_LARGE);
+	}
+
 	@Test
 	void rejectsNonDigitsBadNibblesAndNegativeLengthsBeforeReadingMore() throws IOException {
 		assertThat(FrameReading
