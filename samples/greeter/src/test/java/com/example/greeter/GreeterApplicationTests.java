@@ -79,7 +79,8 @@ class GreeterApplicationTests {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> listeners = JsonPath.read(response.body(), "$.components.tcp.components");
-		assertThat(listeners).containsOnlyKeys("greeter", "reverse");
+		// One child per listener, and the budget for bytes held from clients.
+		assertThat(listeners).containsOnlyKeys("greeter", "reverse", "memory");
 		assertThat(JsonPath.<String>read(response.body(), "$.components.tcp.components.greeter.status"))
 			.isEqualTo("UP");
 		assertThat(JsonPath.<Integer>read(response.body(), "$.components.tcp.components.greeter.details.port"))
