@@ -21,7 +21,7 @@ final class AdmittedSocket extends Socket {
 
 	private final ConnectionCounters counters;
 
-	private @Nullable OutputStream output;
+	private @Nullable CountingOutputStream output;
 
 	private @Nullable CoalescingOutputStream coalescing;
 
@@ -53,10 +53,16 @@ final class AdmittedSocket extends Socket {
 	 */
 	synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered, LongConsumer holdStarted)
 			throws IOException {
-		OutputStream counted = (this.output != null) ? this.output
+		CountingOutputStream counted = (this.output != null) ? this.output
 				: new CountingOutputStream(super.getOutputStream(), this.counters);
 		this.output = counted;
 		this.coalescing = new CoalescingOutputStream(counted, moreRequestsBuffered, holdStarted);
+	}
+
+	/** Bytes written to the client so far. */
+	long bytesWritten() {
+		CountingOutputStream counted = this.output;
+		return (counted != null) ? counted.written() : 0;
 	}
 
 	/** Writes out replies held back for coalescing; does nothing if none are. */

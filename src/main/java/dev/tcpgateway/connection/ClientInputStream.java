@@ -98,6 +98,9 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 
 	private final ConnectionCounters counters;
 
+	/** This connection's bytes, for the connections endpoint (only its reader adds). */
+	private volatile long bytesRead;
+
 	private final ClientMemoryBudget.Account memory;
 
 	/** How the input ended, when it ended on the client's side or at idle-timeout. */
@@ -214,6 +217,11 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 	}
 
 	/** Whether bytes of the client's next request are already buffered. */
+	/** Bytes read from the client so far. */
+	long bytesRead() {
+		return this.bytesRead;
+	}
+
 	boolean hasBufferedBytes() {
 		return this.position < this.limit;
 	}
@@ -323,6 +331,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		}
 		if (count > 0) {
 			this.counters.received(count);
+			this.bytesRead += count;
 		}
 		else if (this.memory.evicted()) {
 			throwEvicted();

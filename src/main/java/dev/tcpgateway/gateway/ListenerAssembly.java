@@ -35,6 +35,7 @@ import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.proxy.AddressPolicy;
 import dev.tcpgateway.proxy.Cidr;
+import dev.tcpgateway.session.SessionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -72,7 +73,7 @@ final class ListenerAssembly {
 
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, FrameCodec codec,
 			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles,
-			ClientMemoryBudget memory) {
+			ClientMemoryBudget memory, SessionRegistry sessions) {
 		this.name = name;
 		this.listener = listener;
 		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
@@ -94,7 +95,8 @@ final class ListenerAssembly {
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
-				counters, admission, tls(name, listener, sslBundles), memory);
+				counters, admission, tls(name, listener, sslBundles), memory, name, sessions);
+		sessions.addListener(name, codec::push, listener.accessLog());
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(backlog)

@@ -15,6 +15,7 @@ import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
+import dev.tcpgateway.session.SessionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,6 +71,8 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ClientMemoryBudget memory;
 
+	private final SessionRegistry sessions;
+
 	private final List<Started> started = new ArrayList<>();
 
 	private @Nullable TimeoutSweeper sweeper;
@@ -78,8 +81,10 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
 			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
-			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory) {
+			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory,
+			SessionRegistry sessions) {
 		this.publisher = publisher;
+		this.sessions = sessions;
 		this.memory = memory;
 		this.sslBundles = sslBundles;
 		this.properties = properties;
@@ -121,7 +126,7 @@ class ListenerLifecycle implements SmartLifecycle {
 		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, codec, timeouts,
 				(listenerName, connections, counters, inFlight, queued) -> ListenerMeters.register(this.meterRegistry,
 						listenerName, connections, counters, inFlight, queued),
-				this.sslBundles.getIfAvailable(), this.memory);
+				this.sslBundles.getIfAvailable(), this.memory, this.sessions);
 		IntegrationFlowRegistration registration = this.flowContext.registration(assembly.flow())
 			.id("tcp-listener-" + name)
 			.register();
