@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.framing.FrameMemory;
 import dev.tcpgateway.memory.ClientMemoryBudget;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;

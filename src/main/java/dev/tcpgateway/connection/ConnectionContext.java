@@ -3,6 +3,7 @@ package dev.tcpgateway.connection;
 import java.net.InetSocketAddress;
 
 import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.jspecify.annotations.Nullable;
 
 /**

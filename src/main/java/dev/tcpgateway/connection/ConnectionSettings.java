@@ -2,8 +2,11 @@ package dev.tcpgateway.connection;
 
 import java.time.Duration;
 
+import dev.tcpgateway.accept.AdmissionRules;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.session.SessionRegistry;
+import dev.tcpgateway.timeout.TimeoutSweeper;
+import dev.tcpgateway.tls.TlsSettings;
 import org.jspecify.annotations.Nullable;
 
 /**

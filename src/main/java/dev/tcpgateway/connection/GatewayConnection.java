@@ -17,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLSocket;
 
+import dev.tcpgateway.accept.AdmissionRules;
+import dev.tcpgateway.accept.AdmittedSocket;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.proxy.ProxyHeaderReader;
@@ -24,6 +27,8 @@ import dev.tcpgateway.session.SessionChannel;
 import dev.tcpgateway.session.SessionEnd;
 import dev.tcpgateway.session.SessionRegistry;
 import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.TimeoutSweeper;
+import dev.tcpgateway.tls.TlsSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

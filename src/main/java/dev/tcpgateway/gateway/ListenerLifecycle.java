@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.tcpgateway.config.ListenerConfigurationValidator;
 import dev.tcpgateway.config.TcpGatewayProperties;
-import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.session.SessionRegistry;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,8 +30,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.support.management.IntegrationManagement;
 

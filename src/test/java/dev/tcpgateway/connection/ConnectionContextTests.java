@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.CountingDeadline;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
-import dev.tcpgateway.connection.Refusal;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;

@@ -17,8 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.TcpGatewayApplication;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.connection.CloseReason;
-import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.support.TestCertificates;
 import io.micrometer.core.instrument.MeterRegistry;

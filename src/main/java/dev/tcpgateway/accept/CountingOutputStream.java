@@ -1,8 +1,10 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+
+import dev.tcpgateway.connection.ConnectionCounters;
 
 /** Counts what reaches the socket, for {@code tcp.bytes.sent}. */
 final class CountingOutputStream extends FilterOutputStream {
