@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PushQueue {
 
+	private final String connectionId;
+
 	private final SessionChannel channel;
 
 	private final PushTarget target;
@@ -28,7 +30,8 @@ final class PushQueue {
 
 	private volatile boolean closed;
 
-	PushQueue(SessionChannel channel, PushTarget target, long maxBytes) {
+	PushQueue(String connectionId, SessionChannel channel, PushTarget target, long maxBytes) {
+		this.connectionId = connectionId;
 		this.channel = channel;
 		this.target = target;
 		this.maxBytes = maxBytes;
@@ -77,7 +80,8 @@ final class PushQueue {
 				return;
 			}
 			this.channel.writePush(queued.frame());
-			this.target.delivered(this.channel, queued.frame().length, System.nanoTime() - queued.sinceNanos());
+			this.target.delivered(this.connectionId, this.channel, queued.frame().length,
+					System.nanoTime() - queued.sinceNanos());
 		}
 		catch (IOException | RuntimeException ex) {
 			// The client reset, or stopped reading until write-timeout closed it.

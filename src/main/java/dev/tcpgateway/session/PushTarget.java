@@ -74,13 +74,14 @@ final class PushTarget {
 		this.serverQueuedBytes.addAndGet(delta);
 	}
 
-	void delivered(SessionChannel channel, int bytes, long queuedNanos) {
+	void delivered(String connectionId, SessionChannel channel, int bytes, long queuedNanos) {
 		this.delivered.increment();
 		if (this.accessLog && accessLogger.isInfoEnabled()) {
 			InetSocketAddress client = channel.client();
 			accessLogger.info("time=" + Instant.now() + " listener=" + this.listener + " client="
-					+ client.getAddress().getHostAddress() + ":" + client.getPort() + " push-bytes=" + bytes
-					+ " outcome=delivered latency-ms=" + String.format(Locale.ROOT, "%.3f", queuedNanos / 1e6));
+					+ client.getAddress().getHostAddress() + ":" + client.getPort() + " connection=" + connectionId
+					+ " push-bytes=" + bytes + " outcome=delivered latency-ms="
+					+ String.format(Locale.ROOT, "%.3f", queuedNanos / 1e6));
 		}
 	}
 

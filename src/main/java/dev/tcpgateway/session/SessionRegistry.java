@@ -55,7 +55,7 @@ public final class SessionRegistry {
 	/** A connection was admitted: its session, findable from now on. */
 	public TcpSession open(String listener, String id, InetSocketAddress client, SessionChannel channel) {
 		PushTarget target = this.targets.get(listener);
-		PushQueue pushes = (target != null) ? new PushQueue(channel, target, this.maxQueuedBytes) : null;
+		PushQueue pushes = (target != null) ? new PushQueue(id, channel, target, this.maxQueuedBytes) : null;
 		TcpSession session = new TcpSession(listener, id, client, this, channel, pushes);
 		this.byId.put(id, session);
 		return session;
