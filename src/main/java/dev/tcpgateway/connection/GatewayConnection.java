@@ -339,9 +339,21 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
+	/**
+	 * Called on another connection's thread (a name taken over) or a bean's; a TLS close
+	 * may write, and a client that does not read would hold that thread, so it closes on
+	 * a thread of its own.
+	 */
 	@Override
 	public void end(SessionEnd end) {
-		closeFor((end == SessionEnd.REPLACED) ? CloseReason.REPLACED : CloseReason.CLOSED_BY_SERVER);
+		CloseReason reason = (end == SessionEnd.REPLACED) ? CloseReason.REPLACED : CloseReason.CLOSED_BY_SERVER;
+		if (this.tls == null) {
+			closeFor(reason);
+		}
+		else {
+			recordCloseReason(reason);
+			Thread.ofVirtual().start(() -> closeFor(reason));
+		}
 	}
 
 	@Override
