@@ -1,8 +1,10 @@
 package dev.tcpgateway;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import dev.tcpgateway.bench.LoadGenerator;
+import dev.tcpgateway.bench.PushBenchmark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,10 +20,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "com.example")
 public class TcpGatewayApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
 		if (args.length > 0 && args[0].equals("bench")) {
 			// The load generator ships in the same jar; it needs no Spring context.
 			System.exit(LoadGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+		}
+		if (args.length > 0 && args[0].equals("push-bench")) {
+			System.exit(PushBenchmark.run(Arrays.copyOfRange(args, 1, args.length), System.out));
 		}
 		SpringApplication.run(TcpGatewayApplication.class, args);
 	}

@@ -37,6 +37,10 @@ public final class ListenerConfigurationValidator {
 			throw new InvalidListenerConfigurationException("tcp.memory.max-buffered", maxBuffered.toBytes()
 					+ " bytes is too small; use a size such as 256MB, or leave it unset for a quarter of the heap");
 		}
+		if (properties.push().maxQueuedBytes().toBytes() < 1) {
+			throw new InvalidListenerConfigurationException("tcp.push.max-queued-bytes",
+					properties.push().maxQueuedBytes().toBytes() + " bytes is too small; use a size such as 256KB");
+		}
 		if (properties.commands().maxSleep().isNegative()) {
 			throw new InvalidListenerConfigurationException("tcp.commands.max-sleep",
 					properties.commands().maxSleep() + " is negative; use a duration such as 10s");

@@ -25,11 +25,13 @@ import org.springframework.util.unit.DataSize;
  * listeners and their handlers are declared: true in the runnable server, false in an
  * application that depends on tcp-gateway
  * @param memory the server-wide budget for bytes held from clients
+ * @param push how much may wait for one connection when pushing to it
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
 		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
-		@DefaultValue("false") boolean builtInListeners, @DefaultValue MemoryProperties memory) {
+		@DefaultValue("false") boolean builtInListeners, @DefaultValue MemoryProperties memory,
+		@DefaultValue PushProperties push) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -65,6 +67,16 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	 * the balancer's check interval times its failure count
 	 */
 	public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
+	}
+
+	/**
+	 * Pushes to connected clients ({@code TcpConnections}).
+	 *
+	 * @param maxQueuedBytes the most push bytes waiting to be written to one connection;
+	 * a push beyond it is dropped (and counted), so a client that does not read holds at
+	 * most this much server memory
+	 */
+	public record PushProperties(@DefaultValue("256KB") DataSize maxQueuedBytes) {
 	}
 
 	/**

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.framing.FrameMemory;
 import dev.tcpgateway.memory.ClientMemoryBudget;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -97,6 +98,9 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 	private @Nullable FlushHook beforeBlockingRead;
 
 	private final ConnectionCounters counters;
+
+	/** This connection's bytes, for the connections endpoint (only its reader adds). */
+	private volatile long bytesRead;
 
 	private final ClientMemoryBudget.Account memory;
 
@@ -214,6 +218,11 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 	}
 
 	/** Whether bytes of the client's next request are already buffered. */
+	/** Bytes read from the client so far. */
+	long bytesRead() {
+		return this.bytesRead;
+	}
+
 	boolean hasBufferedBytes() {
 		return this.position < this.limit;
 	}
@@ -323,6 +332,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		}
 		if (count > 0) {
 			this.counters.received(count);
+			this.bytesRead += count;
 		}
 		else if (this.memory.evicted()) {
 			throwEvicted();

@@ -37,7 +37,19 @@ public enum CloseReason {
 	MEMORY("memory"),
 
 	/** The server stopped, or drained the connection while shutting down. */
-	SHUTDOWN("shutdown");
+	SHUTDOWN("shutdown"),
+
+	/**
+	 * Another connection took its session name ({@code TcpSession.name}): a device that
+	 * reconnected replaces its old connection.
+	 */
+	REPLACED("replaced"),
+
+	/**
+	 * Closed on purpose through {@code TcpConnections.close} (a bean, or a DELETE on the
+	 * {@code tcpconnections} actuator endpoint).
+	 */
+	CLOSED_BY_SERVER("closed-by-server");
 
 	private final String tag;
 

@@ -2,6 +2,8 @@ package dev.tcpgateway.connection;
 
 import java.net.InetSocketAddress;
 
+import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +20,17 @@ public final class ConnectionContext {
 
 	private final InetSocketAddress client;
 
+	private final TcpSession session;
+
 	/** The handler call under way (a connection handles one request at a time). */
 	private volatile TimeoutSweeper.@Nullable Deadline call;
 
 	/** The connection's watch, which the call's deadline is reported to. */
 	private final TimeoutSweeper.Watch connectionWatch;
 
-	ConnectionContext(InetSocketAddress client, TimeoutSweeper.Watch connectionWatch) {
+	ConnectionContext(InetSocketAddress client, TcpSession session, TimeoutSweeper.Watch connectionWatch) {
 		this.client = client;
+		this.session = session;
 		this.connectionWatch = connectionWatch;
 	}
 
@@ -35,6 +40,11 @@ public final class ConnectionContext {
 	 */
 	public InetSocketAddress client() {
 		return this.client;
+	}
+
+	/** The connection's session. */
+	public TcpSession session() {
+		return this.session;
 	}
 
 	/** Enforces this call's deadline until {@link #unwatch()}. */

@@ -27,7 +27,8 @@ public final class ConnectionCounters {
 		this.bytesReceived.add(bytes);
 	}
 
-	void sent(int bytes) {
+	/** Bytes written to a client (counted where the accepted socket writes). */
+	public void sent(int bytes) {
 		this.bytesSent.add(bytes);
 	}
 

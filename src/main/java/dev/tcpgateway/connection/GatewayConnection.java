@@ -17,9 +17,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLSocket;
 
+import dev.tcpgateway.accept.AdmissionRules;
+import dev.tcpgateway.accept.AdmittedSocket;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.Problem;
 import dev.tcpgateway.proxy.ProxyHeaderReader;
+import dev.tcpgateway.session.SessionChannel;
+import dev.tcpgateway.session.SessionEnd;
+import dev.tcpgateway.session.SessionRegistry;
+import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.TimeoutSweeper;
+import dev.tcpgateway.tls.TlsSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +49,7 @@ import org.springframework.util.Assert;
  * {@code QUIT}, an oversized frame). Failures caused by the client (a reset, a peer that
  * stops reading) end this connection quietly and never reach the error log.
  */
-final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper.Deadline {
+final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper.Deadline, SessionChannel {
 
 	private static final Log logger = LogFactory.getLog(GatewayConnection.class);
 
@@ -74,6 +83,16 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private final Socket accepted;
 
 	private final @Nullable TlsSettings tls;
+
+	private final String listener;
+
+	private final SessionRegistry sessions;
+
+	/** Opened once the connection is admitted; pushes and names go through it. */
+	private volatile @Nullable TcpSession session;
+
+	/** Requests read so far; only the reader adds. */
+	private volatile long requests;
 
 	/** Whether the PROXY header and the client checks that follow it are behind us. */
 	private boolean admitted;
@@ -137,6 +156,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		this.tls = settings.tls();
 		this.counters = settings.counters();
 		this.admission = settings.admission();
+		this.listener = settings.listener();
+		this.sessions = settings.sessions();
 		this.input = new ClientInputStream(socket, INPUT_BUFFER_SIZE, settings.readTimeouts(), this.counters,
 				settings.memory().account(this::evictForMemory), this::reportDeadline);
 		if (accepted instanceof AdmittedSocket admittedSocket && settings.tls() == null) {
@@ -169,6 +190,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			this.admitted = true;
 			admitProxiedClient();
 			completeHandshake();
+			openSession();
 		}
 		this.input.nextFrame();
 		this.readingSince = System.nanoTime();
@@ -191,6 +213,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		finally {
 			this.input.frameRead();
 		}
+		this.requests++;
 		if (!this.turn.compareAndSet(READING, ANSWERING)) {
 			// A drain ended this connection while the request was on its way: the FIN is
 			// sent and the request cannot be answered. Read on until the client closes,
@@ -267,6 +290,92 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		}
 	}
 
+	/**
+	 * Findable and pushable from here on: after the PROXY header named the client and TLS
+	 * is up, so a push never races the handshake.
+	 */
+	private void openSession() {
+		TcpSession opened = this.sessions.open(this.listener, getConnectionId(), client(), this);
+		this.session = opened;
+		if (this.closed.get()) {
+			this.sessions.close(opened);
+		}
+	}
+
+	@Override
+	public InetSocketAddress client() {
+		InetSocketAddress client = this.proxiedClient;
+		if (client == null && this.accepted.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
+			client = remote;
+		}
+		return (client != null) ? client : new InetSocketAddress(0);
+	}
+
+	/**
+	 * A push, under the same lock and write-timeout as replies: it leaves whole, before
+	 * or after a reply, never inside one.
+	 */
+	@Override
+	@SuppressWarnings("unchecked")
+	public void writePush(byte[] frame) throws IOException {
+		this.sendLock.lock();
+		try {
+			if (!isOpen()) {
+				throw new IOException("connection closed");
+			}
+			startWriteDeadline();
+			OutputStream out = replyStream();
+			((Serializer<Object>) getSerializer()).serialize(frame, out);
+			out.flush();
+			flushHeldReplies();
+		}
+		catch (IOException | RuntimeException ex) {
+			close();
+			throw ex;
+		}
+		finally {
+			this.writeDeadline = 0;
+			this.sendLock.unlock();
+		}
+	}
+
+	/**
+	 * Called on another connection's thread (a name taken over) or a bean's; a TLS close
+	 * may write, and a client that does not read would hold that thread, so it closes on
+	 * a thread of its own.
+	 */
+	@Override
+	public void end(SessionEnd end) {
+		CloseReason reason = (end == SessionEnd.REPLACED) ? CloseReason.REPLACED : CloseReason.CLOSED_BY_SERVER;
+		if (this.tls == null) {
+			closeFor(reason);
+		}
+		else {
+			recordCloseReason(reason);
+			Thread.ofVirtual().start(() -> closeFor(reason));
+		}
+	}
+
+	@Override
+	public long requests() {
+		return this.requests;
+	}
+
+	@Override
+	public long bytesIn() {
+		return this.input.bytesRead();
+	}
+
+	@Override
+	public long bytesOut() {
+		return (this.accepted instanceof AdmittedSocket admittedSocket) ? admittedSocket.bytesWritten() : 0;
+	}
+
+	@Override
+	public long idleNanos() {
+		return this.input.isWaitingForRequest() ? System.nanoTime() - this.readingSince : 0;
+	}
+
 	private SoftEndOfStreamException refuse(@Nullable Refusal refusal, CloseReason reason, @Nullable String why) {
 		if (refusal != null && this.accepted instanceof AdmittedSocket admittedSocket) {
 			admittedSocket.refused(refusal);
@@ -322,11 +431,6 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 
 	/** Writes a reply under the write timeout; false when the connection closed first. */
 	private boolean deliver(Message<?> message) {
-		if (this.writeTimeoutNanos > 0) {
-			long deadline = System.nanoTime() + this.writeTimeoutNanos;
-			this.writeDeadline = deadline;
-			this.watch.due(deadline);
-		}
 		try {
 			write(message);
 			return true;
@@ -343,9 +447,27 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			}
 			throw ex;
 		}
-		finally {
-			this.writeDeadline = 0;
+	}
+
+	/**
+	 * Starts the write-timeout of one reply or push; under the send lock, so that a write
+	 * waiting for the lock is not timed against the one that holds it.
+	 */
+	private void startWriteDeadline() {
+		if (this.writeTimeoutNanos > 0) {
+			long deadline = System.nanoTime() + this.writeTimeoutNanos;
+			this.writeDeadline = deadline;
+			this.watch.due(deadline);
 		}
+	}
+
+	private OutputStream replyStream() throws IOException {
+		OutputStream out = this.replyStream;
+		if (out == null) {
+			out = new BufferedOutputStream(this.socket.getOutputStream());
+			this.replyStream = out;
+		}
+		return out;
 	}
 
 	/**
@@ -364,11 +486,8 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private void write(Message<?> message) {
 		this.sendLock.lock();
 		try {
-			OutputStream out = this.replyStream;
-			if (out == null) {
-				out = new BufferedOutputStream(this.socket.getOutputStream());
-				this.replyStream = out;
-			}
+			startWriteDeadline();
+			OutputStream out = replyStream();
 			Object framed = getMapper().fromMessage(message);
 			Assert.state(framed != null, "the mapper returned no payload for a reply");
 			((Serializer<Object>) getSerializer()).serialize(framed, out);
@@ -381,6 +500,7 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			throw failure;
 		}
 		finally {
+			this.writeDeadline = 0;
 			this.sendLock.unlock();
 		}
 	}
@@ -396,11 +516,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	Map<String, Object> inboundHeaders() {
 		Map<String, Object> headers = this.inboundHeaders;
 		if (headers == null) {
-			InetSocketAddress client = this.proxiedClient;
-			if (client == null && this.accepted.getRemoteSocketAddress() instanceof InetSocketAddress remote) {
-				client = remote;
-			}
-			ConnectionContext context = new ConnectionContext((client != null) ? client : new InetSocketAddress(0),
+			InetSocketAddress client = client();
+			TcpSession current = this.session;
+			ConnectionContext context = new ConnectionContext(client,
+					(current != null) ? current : TcpSession.detached(this.listener, getConnectionId(), client),
 					this.watch);
 			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), ConnectionContext.HEADER, context);
 			this.context = context;
@@ -623,6 +742,10 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 		if (this.closed.compareAndSet(false, true)) {
 			this.counters.countClose(closeReason());
 			this.watch.close();
+			TcpSession current = this.session;
+			if (current != null) {
+				this.sessions.close(current);
+			}
 			this.input.discard();
 		}
 		super.close();

@@ -1,5 +1,7 @@
 package dev.tcpgateway.connection;
 
+import dev.tcpgateway.accept.PreboundSocketFactorySupport;
+
 import org.springframework.integration.ip.dsl.TcpServerConnectionFactorySpec;
 
 /**

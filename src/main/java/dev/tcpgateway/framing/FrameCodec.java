@@ -33,6 +33,14 @@ public interface FrameCodec {
 	byte[] error(Problem problem, Frame.@Nullable Request request);
 
 	/**
+	 * Encodes a push, a message the client did not ask for, for {@link #serializer()};
+	 * null when this framing cannot carry one. By default framed like a reply.
+	 */
+	default byte @Nullable [] push(byte[] body) {
+		return body;
+	}
+
+	/**
 	 * An error reply after which the server closes the connection when {@code close} (a
 	 * drain), whatever the problem; only HTTP has a way to say so.
 	 */

@@ -40,6 +40,12 @@ final class HttpCodec implements FrameCodec {
 		return response(200, "OK", body, close, (HttpRequestFrame) request);
 	}
 
+	/** None: an HTTP client reads only the response to its request. */
+	@Override
+	public byte @Nullable [] push(byte[] body) {
+		return null;
+	}
+
 	@Override
 	public byte[] error(Problem problem, Frame.@Nullable Request request) {
 		return error(problem, request, false);

@@ -104,6 +104,16 @@ final class LengthFieldCodec implements FrameCodec {
 		return (value(framed) < 0) ? error(Problem.REPLY_TOO_LARGE, request) : framed;
 	}
 
+	/**
+	 * With no request to copy the bytes before the length field from, they are zeros;
+	 * none when the payload does not fit the field.
+	 */
+	@Override
+	public byte @Nullable [] push(byte[] body) {
+		byte[] framed = this.layout.includeHeader() ? body : concat(prefix(null), body);
+		return (value(framed) < 0) ? null : framed;
+	}
+
 	@Override
 	public byte[] error(Problem problem, Frame.@Nullable Request request) {
 		byte[] text = Streams.errorLine(problem, this.maxFrameSize);

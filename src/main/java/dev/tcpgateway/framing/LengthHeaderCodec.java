@@ -62,6 +62,11 @@ final class LengthHeaderCodec implements FrameCodec {
 	}
 
 	@Override
+	public byte @Nullable [] push(byte[] body) {
+		return (body.length > capacity(this.headerBytes)) ? null : body;
+	}
+
+	@Override
 	public byte[] error(Problem problem, Frame.@Nullable Request request) {
 		return Streams.errorLine(problem, this.maxFrameSize);
 	}

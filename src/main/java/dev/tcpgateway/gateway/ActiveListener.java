@@ -1,8 +1,8 @@
 package dev.tcpgateway.gateway;
 
+import dev.tcpgateway.accept.OpenConnections;
+import dev.tcpgateway.accept.PreboundSocketFactorySupport;
 import dev.tcpgateway.config.ListenerProperties;
-import dev.tcpgateway.connection.OpenConnections;
-import dev.tcpgateway.connection.PreboundSocketFactorySupport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;

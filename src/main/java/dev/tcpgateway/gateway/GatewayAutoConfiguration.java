@@ -2,6 +2,7 @@ package dev.tcpgateway.gateway;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
 import dev.tcpgateway.memory.ClientMemoryBudget;
+import dev.tcpgateway.session.SessionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -33,9 +34,9 @@ class GatewayAutoConfiguration {
 	ListenerLifecycle tcpListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext,
 			ListableBeanFactory beans, MeterRegistry meterRegistry, Listeners listeners,
 			ConfigurableEnvironment environment, ApplicationEventPublisher publisher,
-			ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory) {
+			ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory, SessionRegistry sessions) {
 		return new ListenerLifecycle(properties, flowContext, beans, meterRegistry, listeners, environment, publisher,
-				sslBundles, memory);
+				sslBundles, memory, sessions);
 	}
 
 }

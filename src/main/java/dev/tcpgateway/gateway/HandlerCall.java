@@ -2,7 +2,7 @@ package dev.tcpgateway.gateway;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.tcpgateway.connection.TimeoutSweeper;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 
 /**
  * One handler invocation under {@code handler-timeout}. When the deadline passes, the

@@ -9,24 +9,21 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
 
+import dev.tcpgateway.accept.AcceptBacklog;
+import dev.tcpgateway.accept.AdmissionRules;
+import dev.tcpgateway.accept.OpenConnections;
+import dev.tcpgateway.accept.PreboundSocketFactorySupport;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.config.ExecutorKind;
 import dev.tcpgateway.config.InvalidListenerConfigurationException;
 import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.config.ListenerSslProperties;
-import dev.tcpgateway.connection.AcceptBacklog;
-import dev.tcpgateway.connection.AdmissionRules;
-import dev.tcpgateway.connection.BundleSslContextSupport;
 import dev.tcpgateway.connection.ConnectionCounters;
 import dev.tcpgateway.connection.ConnectionSettings;
 import dev.tcpgateway.connection.GatewayConnectionSupport;
 import dev.tcpgateway.connection.GatewayServerConnectionFactory;
 import dev.tcpgateway.connection.GatewayServerFactorySpec;
-import dev.tcpgateway.connection.OpenConnections;
-import dev.tcpgateway.connection.PreboundSocketFactorySupport;
 import dev.tcpgateway.connection.ReadTimeouts;
-import dev.tcpgateway.connection.Refusal;
-import dev.tcpgateway.connection.TimeoutSweeper;
-import dev.tcpgateway.connection.TlsSettings;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.framing.Problem;
@@ -35,6 +32,10 @@ import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.proxy.AddressPolicy;
 import dev.tcpgateway.proxy.Cidr;
+import dev.tcpgateway.session.SessionRegistry;
+import dev.tcpgateway.timeout.TimeoutSweeper;
+import dev.tcpgateway.tls.BundleSslContextSupport;
+import dev.tcpgateway.tls.TlsSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -72,7 +73,7 @@ final class ListenerAssembly {
 
 	ListenerAssembly(String name, ListenerProperties listener, TcpHandler handler, FrameCodec codec,
 			TimeoutSweeper sweeper, MeterBinding meterBinding, @Nullable SslBundles sslBundles,
-			ClientMemoryBudget memory) {
+			ClientMemoryBudget memory, SessionRegistry sessions) {
 		this.name = name;
 		this.listener = listener;
 		Refusal refusalAtMax = (listener.executor() == ExecutorKind.PLATFORM
@@ -94,7 +95,8 @@ final class ListenerAssembly {
 		this.executor = ListenerExecutors.create(name, listener);
 		ConnectionSettings settings = new ConnectionSettings(
 				new ReadTimeouts(listener.idleTimeout(), listener.frameTimeout()), listener.writeTimeout(), sweeper,
-				counters, admission, tls(name, listener, sslBundles), memory);
+				counters, admission, tls(name, listener, sslBundles), memory, name, sessions);
+		sessions.addListener(name, codec::push, listener.accessLog());
 		this.server = GatewayServerFactorySpec
 			.create(listener.port(), new GatewayConnectionSupport(settings), this.sockets)
 			.backlog(backlog)

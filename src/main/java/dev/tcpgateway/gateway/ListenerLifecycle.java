@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.tcpgateway.config.ListenerConfigurationValidator;
 import dev.tcpgateway.config.TcpGatewayProperties;
-import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 import dev.tcpgateway.observability.ListenerMeters;
+import dev.tcpgateway.session.SessionRegistry;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,8 +30,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.support.management.IntegrationManagement;
 
@@ -70,6 +71,8 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private final ClientMemoryBudget memory;
 
+	private final SessionRegistry sessions;
+
 	private final List<Started> started = new ArrayList<>();
 
 	private @Nullable TimeoutSweeper sweeper;
@@ -78,8 +81,10 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
 			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
-			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory) {
+			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory,
+			SessionRegistry sessions) {
 		this.publisher = publisher;
+		this.sessions = sessions;
 		this.memory = memory;
 		this.sslBundles = sslBundles;
 		this.properties = properties;
@@ -121,7 +126,7 @@ class ListenerLifecycle implements SmartLifecycle {
 		ListenerAssembly assembly = new ListenerAssembly(name, listener, handler, codec, timeouts,
 				(listenerName, connections, counters, inFlight, queued) -> ListenerMeters.register(this.meterRegistry,
 						listenerName, connections, counters, inFlight, queued),
-				this.sslBundles.getIfAvailable(), this.memory);
+				this.sslBundles.getIfAvailable(), this.memory, this.sessions);
 		IntegrationFlowRegistration registration = this.flowContext.registration(assembly.flow())
 			.id("tcp-listener-" + name)
 			.register();

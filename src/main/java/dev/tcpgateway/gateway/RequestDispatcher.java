@@ -8,7 +8,6 @@ import dev.tcpgateway.config.ListenerProperties;
 import dev.tcpgateway.connection.CloseReason;
 import dev.tcpgateway.connection.ConnectionContext;
 import dev.tcpgateway.connection.ReplyHeaders;
-import dev.tcpgateway.connection.TimeoutSweeper;
 import dev.tcpgateway.framing.Frame;
 import dev.tcpgateway.framing.FrameCodec;
 import dev.tcpgateway.framing.Framing;
@@ -17,6 +16,8 @@ import dev.tcpgateway.handler.TcpHandler;
 import dev.tcpgateway.handler.TcpReply;
 import dev.tcpgateway.handler.TcpRequest;
 import dev.tcpgateway.observability.ListenerMeters;
+import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -255,8 +256,10 @@ final class RequestDispatcher {
 
 	private TcpRequest toRequest(Frame.Request request, @Nullable String connectionId,
 			@Nullable ConnectionContext context) {
-		return new TcpRequest(this.name, (connectionId != null) ? connectionId : "", remoteAddress(context),
-				this.listener.framing(), request.bytes());
+		String id = (connectionId != null) ? connectionId : "";
+		InetSocketAddress client = remoteAddress(context);
+		return new TcpRequest(this.name, id, client, this.listener.framing(), request.bytes(),
+				(context != null) ? context.session() : TcpSession.detached(this.name, id, client));
 	}
 
 	private static InetSocketAddress remoteAddress(@Nullable ConnectionContext context) {

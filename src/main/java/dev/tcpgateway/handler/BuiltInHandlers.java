@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.tcpgateway.config.TcpGatewayProperties;
 import dev.tcpgateway.handler.hl7.Hl7Acks;
+import dev.tcpgateway.session.TcpConnections;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,8 +33,8 @@ class BuiltInHandlers {
 	@Bean
 	@ConditionalOnBooleanProperty(BUILT_IN_LISTENERS)
 	@ConditionalOnMissingBean(name = "commands")
-	TcpHandler commands(TcpGatewayProperties properties, ServerStats stats) {
-		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC());
+	TcpHandler commands(TcpGatewayProperties properties, ServerStats stats, TcpConnections connections) {
+		return new CommandsHandler(properties.commands().maxSleep(), stats, Clock.systemUTC(), connections);
 	}
 
 	@Bean

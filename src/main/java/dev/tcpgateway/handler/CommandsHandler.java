@@ -5,16 +5,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.tcpgateway.session.TcpConnections;
 
 /**
  * A small line protocol for trying the server out and for health probes: {@code PING},
  * {@code ECHO}, {@code TIME}, {@code SLEEP}, {@code STATS}, {@code CLIENT}, {@code HELP},
- * {@code QUIT}. Every request gets exactly one reply line, so pipelining clients can
- * match replies by order.
+ * {@code QUIT}; and a chat over sessions and pushes: {@code LOGIN}, {@code WHO},
+ * {@code SEND}. Every request gets exactly one reply line, so pipelining clients can
+ * match replies by order; a message from another client arrives as an extra {@code MSG}
+ * line between replies.
  */
 final class CommandsHandler implements TcpHandler {
 
-	static final String HELP = "commands: PING, ECHO <text>, TIME, SLEEP <ms>, STATS, CLIENT, HELP, QUIT";
+	static final String HELP = "commands: PING, ECHO <text>, TIME, SLEEP <ms>, STATS, CLIENT, LOGIN <name>, WHO, "
+			+ "SEND <name> <text>, HELP, QUIT";
+
+	private static final int MAX_NAME = 64;
 
 	private static final int MAX_ECHOED_NAME = 32;
 
@@ -24,7 +33,10 @@ final class CommandsHandler implements TcpHandler {
 
 	private final Clock clock;
 
-	CommandsHandler(Duration maxSleep, ServerStats stats, Clock clock) {
+	private final TcpConnections connections;
+
+	CommandsHandler(Duration maxSleep, ServerStats stats, Clock clock, TcpConnections connections) {
+		this.connections = connections;
 		this.maxSleep = maxSleep;
 		this.stats = stats;
 		this.clock = clock;
@@ -45,10 +57,57 @@ final class CommandsHandler implements TcpHandler {
 			// Behind a load balancer, shows whether the PROXY protocol delivered the real
 			// client.
 			case "CLIENT" -> noArgument(name, argument, request.client());
+			case "LOGIN" -> login(request, argument.strip());
+			case "WHO" -> noArgument(name, argument, who(request.listener()));
+			case "SEND" -> send(request, argument);
 			case "HELP" -> TcpReply.of(HELP);
 			case "QUIT" -> TcpReply.of("BYE").thenClose();
 			case "" -> TcpReply.of("ERR empty command (try HELP)");
 			default -> TcpReply.of("ERR unknown command '" + printable(name) + "' (try HELP)");
+		};
+	}
+
+	/** Names this connection; a connection that had the name before is closed. */
+	private static TcpReply login(TcpRequest request, String name) {
+		if (!isName(name)) {
+			return TcpReply.of("ERR usage: LOGIN <name>, up to " + MAX_NAME + " printable characters without spaces");
+		}
+		request.session().name(name);
+		return TcpReply.of("OK");
+	}
+
+	private static boolean isName(String name) {
+		return !name.isEmpty() && name.length() <= MAX_NAME && name.codePoints()
+			.noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c) || c == 0xFFFD);
+	}
+
+	private String who(String listener) {
+		return this.connections.list(listener)
+			.stream()
+			.map((session) -> session.name())
+			.filter(Objects::nonNull)
+			.sorted()
+			.collect(Collectors.joining(" "));
+	}
+
+	/**
+	 * Pushes {@code MSG <sender> <text>} to the named connection; the sender is its name,
+	 * or its address before it logged in.
+	 */
+	private TcpReply send(TcpRequest request, String argument) {
+		int space = argument.indexOf(' ');
+		String to = (space < 0) ? "" : argument.substring(0, space);
+		String text = (space < 0) ? "" : argument.substring(space + 1);
+		if (to.isEmpty() || text.isEmpty()) {
+			return TcpReply.of("ERR usage: SEND <name> <text>");
+		}
+		String sender = request.session().name();
+		String from = (sender != null) ? sender : request.client();
+		return switch (this.connections.send(to, "MSG " + from + " " + text)) {
+			case QUEUED -> TcpReply.of("SENT");
+			case NO_SUCH_CONNECTION, FAILED -> TcpReply.of("ERR no such client");
+			case DROPPED -> TcpReply.of("ERR client is not reading; message dropped");
+			case REFUSED -> TcpReply.of("ERR client cannot receive messages");
 		};
 	}
 

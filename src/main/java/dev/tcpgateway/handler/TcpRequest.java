@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import dev.tcpgateway.framing.Framing;
+import dev.tcpgateway.session.TcpSession;
 
 /**
  * One framed request as a handler sees it.
@@ -14,9 +15,21 @@ import dev.tcpgateway.framing.Framing;
  * @param framing the listener's framing
  * @param bytes the payload without delimiters or length header; on the {@code http}
  * framing, the whole request as received (head and body)
+ * @param session the connection's session: attributes that live as long as the
+ * connection, and a name other beans can push to
  */
 public record TcpRequest(String listener, String connectionId, InetSocketAddress remoteAddress, Framing framing,
-		byte[] bytes) {
+		byte[] bytes, TcpSession session) {
+
+	/**
+	 * A request of no connection the server holds (built by hand, in a test say): its
+	 * session is {@linkplain TcpSession#detached detached}.
+	 */
+	public TcpRequest(String listener, String connectionId, InetSocketAddress remoteAddress, Framing framing,
+			byte[] bytes) {
+		this(listener, connectionId, remoteAddress, framing, bytes,
+				TcpSession.detached(listener, connectionId, remoteAddress));
+	}
 
 	/**
 	 * The client as {@code host:port}, an IPv6 host in brackets ({@code [::1]:51234}).

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import dev.tcpgateway.accept.OpenConnections;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.connection.CloseReason;
 import dev.tcpgateway.connection.ConnectionCounters;
-import dev.tcpgateway.connection.OpenConnections;
-import dev.tcpgateway.connection.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -63,7 +63,7 @@ class ApplicationYamlTests {
 		StandardEnvironment withoutFile = environment(false);
 		for (String key : List.of("spring.application.name", "spring.main.keep-alive",
 				"management.endpoints.web.exposure.include", "management.endpoint.health.show-details",
-				"spring.integration.management.default-logging-enabled")) {
+				"spring.integration.management.default-logging-enabled", "management.endpoint.tcpconnections.access")) {
 			assertThat(withFile.getProperty(key)).as(key).isNotNull().isEqualTo(withoutFile.getProperty(key));
 		}
 		// Spring Boot's own default, which the file states explicitly.

@@ -177,6 +177,12 @@ class ConfigurationFailureTests {
 	}
 
 	@Test
+	void zeroPushQueue(CapturedOutput output) {
+		assertStartupFailsWith(output, "tcp.push.max-queued-bytes: 0 bytes is too small; use a size such as 256KB",
+				"tcp.push.max-queued-bytes=0B");
+	}
+
+	@Test
 	void zeroMemoryBudget(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.memory.max-buffered: 0 bytes is too small; use a size such as 256MB, or leave it unset for a quarter of the heap",

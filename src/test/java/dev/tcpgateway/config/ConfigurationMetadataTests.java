@@ -38,6 +38,7 @@ class ConfigurationMetadataTests {
 		assertThat(descriptions.get("tcp.commands.max-sleep")).isNotBlank();
 		assertThat(descriptions.get("tcp.built-in-listeners")).isNotBlank();
 		assertThat(descriptions.get("tcp.memory.max-buffered")).isNotBlank();
+		assertThat(descriptions.get("tcp.push.max-queued-bytes")).isNotBlank();
 	}
 
 	private static Map<String, String> descriptions(String path) throws IOException {

@@ -3,6 +3,9 @@ package dev.tcpgateway.connection;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import dev.tcpgateway.session.TcpSession;
+import dev.tcpgateway.timeout.CountingDeadline;
+import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,7 @@ class ConnectionContextTests {
 	private final TimeoutSweeper.Watch connectionWatch = this.sweeper.watch(new CountingDeadline(0));
 
 	private final ConnectionContext context = new ConnectionContext(new InetSocketAddress("127.0.0.1", 4242),
-			this.connectionWatch);
+			TcpSession.detached("test", "id", new InetSocketAddress("127.0.0.1", 4242)), this.connectionWatch);
 
 	@AfterEach
 	void close() {

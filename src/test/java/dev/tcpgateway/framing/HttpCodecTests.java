@@ -128,4 +128,10 @@ class HttpCodecTests {
 		return (HttpRequestFrame) FrameReading.of(this.codec, head).next();
 	}
 
+	@Test
+	void cannotCarryAPush() {
+		// An HTTP client reads only the response to its own request.
+		assertThat(this.codec.push("hi".getBytes())).isNull();
+	}
+
 }

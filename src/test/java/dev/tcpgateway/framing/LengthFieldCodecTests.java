@@ -152,6 +152,15 @@ class LengthFieldCodecTests {
 		assertThat(FrameReading.written(codec, codec.error(Problem.MALFORMED, null))).startsWith(bytes(0, 0, 0, 0));
 	}
 
+	@Test
+	void pushesHaveZerosBeforeTheFieldAndTheirLengthWritten() throws IOException {
+		LengthFieldLayout modbus = layout(4, 2, Encoding.BINARY, ByteOrder.BIG_ENDIAN, 0);
+		FrameCodec codec = codec(modbus, 64);
+		assertThat(FrameReading.written(codec, codec.push(bytes(7, 3)))).isEqualTo(bytes(0, 0, 0, 0, 0, 2, 7, 3));
+		LengthFieldLayout oneDigit = layout(0, 1, Encoding.ASCII, ByteOrder.BIG_ENDIAN, 0);
+		assertThat(codec(oneDigit, 64).push("ten bytes!".getBytes())).isNull();
+	}
+
 	private static String read(LengthFieldLayout layout, byte[] bytes) throws IOException {
 		return read(layout, 64, bytes);
 	}

@@ -1,6 +1,8 @@
 package dev.tcpgateway.handler;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +42,29 @@ class RealClientTests {
 	void ncGetsPong() throws Exception {
 		assumeTrue(installed("nc"), "nc is not installed (apt-get install netcat-openbsd)");
 		assertThat(run("printf 'PING\\r\\n' | nc -q1 127.0.0.1 " + this.commandsPort)).isEqualTo("PONG\r\n");
+	}
+
+	@Test
+	void ncClientsLogInAndMessageEachOther() throws Exception {
+		assumeTrue(installed("nc"), "nc is not installed (apt-get install netcat-openbsd)");
+		// Bob stays connected (its input stays open) and prints what arrives.
+		Process bob = new ProcessBuilder("bash", "-c",
+				"(printf 'LOGIN nc-bob\\r\\n'; sleep 60) | nc 127.0.0.1 " + this.commandsPort)
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader bobSees = new BufferedReader(
+				new InputStreamReader(bob.getInputStream(), StandardCharsets.UTF_8))) {
+			assertThat(bobSees.readLine()).isEqualTo("OK");
+			assertThat(run(
+					"printf 'LOGIN nc-alice\\r\\nSEND nc-bob hi from nc\\r\\nSEND nc-carol hi\\r\\n' | nc -q1 127.0.0.1 "
+							+ this.commandsPort))
+				.isEqualTo("OK\r\nSENT\r\nERR no such client\r\n");
+			assertThat(bobSees.readLine()).isEqualTo("MSG nc-alice hi from nc");
+		}
+		finally {
+			bob.descendants().forEach(ProcessHandle::destroy);
+			bob.destroy();
+		}
 	}
 
 	private static boolean installed(String command) throws Exception {

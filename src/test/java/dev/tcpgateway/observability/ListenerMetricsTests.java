@@ -3,6 +3,8 @@ package dev.tcpgateway.observability;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.tcpgateway.session.PushResult;
+import dev.tcpgateway.session.TcpConnections;
 import dev.tcpgateway.support.Actuator;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
@@ -37,6 +39,9 @@ class ListenerMetricsTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	TcpConnections connections;
 
 	@LocalServerPort
 	int managementPort;
@@ -139,6 +144,31 @@ class ListenerMetricsTests {
 							+ local.replace(".", "\\.")
 							+ " connection=\\S+ request-bytes=4 reply-bytes=\\d+ outcome=ok latency-ms=\\d+\\.\\d{3}"))
 					.anyMatch((line) -> line.contains(" reply-bytes=4 ")));
+		}
+	}
+
+	@Test
+	void countsPushesAndMarksThemInTheAccessLog(CapturedOutput output) {
+		double delivered = this.meters.get("tcp.pushes")
+			.tag("listener", "commands")
+			.tag("outcome", "delivered")
+			.counter()
+			.count();
+		try (RawClient client = RawClient.connect(this.commandsPort)) {
+			assertThat(client.send("LOGIN metrics-push\r\n").readLine()).isEqualTo("OK");
+			assertThat(this.connections.send("metrics-push", "hello")).isEqualTo(PushResult.QUEUED);
+			assertThat(client.readLine()).isEqualTo("hello");
+			String local = "127.0.0.1:" + client.socket().getLocalPort();
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(output.getOut().lines().filter((line) -> line.contains(" push-bytes=")))
+					.anyMatch((line) -> line
+						.matches(".* tcp\\.access +: time=\\S+Z listener=commands client=" + local.replace(".", "\\.")
+								+ " connection=\\S+ push-bytes=5 outcome=delivered latency-ms=\\d+\\.\\d{3}")));
+			assertThat(this.meters.get("tcp.pushes")
+				.tag("listener", "commands")
+				.tag("outcome", "delivered")
+				.counter()
+				.count()).isEqualTo(delivered + 1);
 		}
 	}
 

@@ -7,8 +7,10 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 
-import dev.tcpgateway.connection.Refusal;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.observability.ListenerMeters;
+import dev.tcpgateway.session.TcpConnections;
+import dev.tcpgateway.session.TcpSession;
 import dev.tcpgateway.support.GatewayTest;
 import dev.tcpgateway.support.RawClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +46,9 @@ class ProxyProtocolListenerTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	TcpConnections connections;
+
 	@Test
 	void theHandlerSeesTheClientNamedByAV1OrV2Header() {
 		try (RawClient client = RawClient.connect(port("proxied"))) {
@@ -54,6 +59,17 @@ class ProxyProtocolListenerTests {
 		try (RawClient client = RawClient.connect(port("proxied"))) {
 			client.send(ProxyHeaderReaderTests.v2(0x21, 0x21, ipv6Body()));
 			assertThat(client.send("CLIENT\r\n").readLine()).isEqualTo("[2001:db8:0:0:0:0:0:7]:40002");
+		}
+	}
+
+	@Test
+	void aSessionHasTheClientNamedByTheHeader() {
+		try (RawClient client = RawClient.connect(port("proxied"))) {
+			client.send("PROXY TCP4 192.0.2.11 198.51.100.1 40003 1730\r\nLOGIN proxied-device\r\n");
+			assertThat(client.readLine()).isEqualTo("OK");
+			TcpSession session = this.connections.find("proxied-device").orElseThrow();
+			assertThat(session.client()).isEqualTo(new InetSocketAddress("192.0.2.11", 40003));
+			assertThat(session.listener()).isEqualTo("proxied");
 		}
 	}
 

@@ -26,6 +26,20 @@ public final class Actuator {
 		return send(port, path).statusCode();
 	}
 
+	/** Any method, with a JSON body when {@code json} is not null. */
+	public static HttpResponse<String> request(int port, String method, String path, String json)
+			throws IOException, InterruptedException {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(5))
+				.header("Content-Type", "application/json")
+				.method(method,
+						(json != null) ? HttpRequest.BodyPublishers.ofString(json)
+								: HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
 	private static HttpResponse<String> send(int port, String path) throws IOException, InterruptedException {
 		try (HttpClient client = HttpClient.newHttpClient()) {
 			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

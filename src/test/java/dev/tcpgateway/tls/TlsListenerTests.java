@@ -17,8 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.TcpGatewayApplication;
+import dev.tcpgateway.accept.Refusal;
 import dev.tcpgateway.connection.CloseReason;
-import dev.tcpgateway.connection.Refusal;
 import dev.tcpgateway.observability.ListenerMeters;
 import dev.tcpgateway.support.TestCertificates;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -223,6 +223,22 @@ class TlsListenerTests {
 			.until(() -> context.getBean(MeterRegistry.class).get("tcp.buffered.bytes").gauge().value() == 0);
 	}
 
+	@Test
+	void pushesAndNameTakeoversWorkOverTls() throws Exception {
+		try (SSLSocket alice = connect("commands", null); SSLSocket bob = connect("commands", null)) {
+			assertThat(ask(alice, "LOGIN tls-alice")).isEqualTo("OK");
+			assertThat(ask(bob, "LOGIN tls-bob")).isEqualTo("OK");
+			assertThat(ask(alice, "SEND tls-bob over TLS")).isEqualTo("SENT");
+			assertThat(readLine(bob)).isEqualTo("MSG tls-alice over TLS");
+			try (SSLSocket bobAgain = connect("commands", null)) {
+				assertThat(ask(bobAgain, "LOGIN tls-bob")).isEqualTo("OK");
+				assertThat(readToEnd(bob.getInputStream())).isEmpty();
+				assertThat(ask(alice, "SEND tls-bob again")).isEqualTo("SENT");
+				assertThat(readLine(bobAgain)).isEqualTo("MSG tls-alice again");
+			}
+		}
+	}
+
 	private static SSLSocket connect(String listener, String keyStore) throws Exception {
 		SSLContext client = certificates.clientContext(keyStore);
 		SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket();
@@ -234,6 +250,10 @@ class TlsListenerTests {
 
 	private static String ask(SSLSocket socket, String command) throws IOException {
 		socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		return readLine(socket);
+	}
+
+	private static String readLine(SSLSocket socket) throws IOException {
 		StringBuilder line = new StringBuilder();
 		InputStream in = socket.getInputStream();
 		int b;

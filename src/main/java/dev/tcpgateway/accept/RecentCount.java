@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 /**
  * How many times something happened in the last minute, in per-second buckets: a bucket

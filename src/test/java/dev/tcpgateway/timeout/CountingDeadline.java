@@ -1,17 +1,21 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.timeout;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deadline that counts how often the sweeper asked for it and expired it. */
-final class CountingDeadline implements TimeoutSweeper.Deadline {
+public final class CountingDeadline implements TimeoutSweeper.Deadline {
 
 	volatile long deadline;
 
 	final AtomicInteger asked = new AtomicInteger();
 
-	final AtomicInteger expired = new AtomicInteger();
+	/**
+	 * Public for the connection tests, which watch a handler call through the same
+	 * interface.
+	 */
+	public final AtomicInteger expired = new AtomicInteger();
 
-	CountingDeadline(long deadline) {
+	public CountingDeadline(long deadline) {
 		this.deadline = deadline;
 	}
 

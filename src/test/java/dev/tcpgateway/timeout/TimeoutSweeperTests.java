@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;

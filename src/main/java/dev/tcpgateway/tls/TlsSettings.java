@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.tls;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -18,7 +18,7 @@ public record TlsSettings(BundleSslContextSupport contexts, ClientAuth clientAut
 	 * Server-side TLS over an accepted socket. No byte moves here: the handshake happens
 	 * on the connection's own thread, never on the accept thread.
 	 */
-	SSLSocket layer(Socket accepted) throws IOException {
+	public SSLSocket layer(Socket accepted) throws IOException {
 		SSLSocket socket = (SSLSocket) this.contexts.getSSLContext()
 			.getSocketFactory()
 			.createSocket(accepted, accepted.getInetAddress().getHostAddress(), accepted.getPort(), true);

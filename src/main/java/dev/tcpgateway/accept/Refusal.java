@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 /** Why a connection was refused at accept; {@link #tag()} is the metric tag value. */
 public enum Refusal {

@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.tcpgateway.connection.ConnectionCounters;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 import java.io.IOException;
 import java.io.OutputStream;

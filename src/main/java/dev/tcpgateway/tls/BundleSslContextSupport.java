@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.tls;
 
 import javax.net.ssl.SSLContext;
 

@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +9,7 @@ import java.net.Socket;
 import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 
+import dev.tcpgateway.connection.ConnectionCounters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.ip.tcp.connection.TcpSocketFactorySupport;

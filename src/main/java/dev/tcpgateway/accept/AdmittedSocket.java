@@ -1,4 +1,4 @@
-package dev.tcpgateway.connection;
+package dev.tcpgateway.accept;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
+import dev.tcpgateway.connection.ConnectionCounters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * when it is closed, whichever code path closes it (our connection, Spring Integration, a
  * shutdown).
  */
-final class AdmittedSocket extends Socket {
+public final class AdmittedSocket extends Socket {
 
 	private final OpenConnections connections;
 
 	private final ConnectionCounters counters;
 
-	private @Nullable OutputStream output;
+	private @Nullable CountingOutputStream output;
 
 	private @Nullable CoalescingOutputStream coalescing;
 
@@ -51,16 +52,22 @@ final class AdmittedSocket extends Socket {
 	 * request is already here (see {@link CoalescingOutputStream}); {@code holdStarted}
 	 * is told when a reply starts being held.
 	 */
-	synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered, LongConsumer holdStarted)
+	public synchronized void coalesceWrites(BooleanSupplier moreRequestsBuffered, LongConsumer holdStarted)
 			throws IOException {
-		OutputStream counted = (this.output != null) ? this.output
+		CountingOutputStream counted = (this.output != null) ? this.output
 				: new CountingOutputStream(super.getOutputStream(), this.counters);
 		this.output = counted;
 		this.coalescing = new CoalescingOutputStream(counted, moreRequestsBuffered, holdStarted);
 	}
 
+	/** Bytes written to the client so far. */
+	public long bytesWritten() {
+		CountingOutputStream counted = this.output;
+		return (counted != null) ? counted.written() : 0;
+	}
+
 	/** Writes out replies held back for coalescing; does nothing if none are. */
-	void flushHeld() throws IOException {
+	public void flushHeld() throws IOException {
 		CoalescingOutputStream held = this.coalescing;
 		if (held != null && held.pendingSinceNanos() != 0) {
 			held.flushHeld();
@@ -68,7 +75,7 @@ final class AdmittedSocket extends Socket {
 	}
 
 	/** When the oldest held-back reply byte was written; 0 when none is held. */
-	long heldSinceNanos() {
+	public long heldSinceNanos() {
 		CoalescingOutputStream held = this.coalescing;
 		return (held != null) ? held.pendingSinceNanos() : 0;
 	}
@@ -86,7 +93,7 @@ final class AdmittedSocket extends Socket {
 	 * Counts the real client, from the PROXY header, against max-connections-per-client;
 	 * false when it holds them all already.
 	 */
-	synchronized boolean takeClientSlot(InetAddress realClient) {
+	public synchronized boolean takeClientSlot(InetAddress realClient) {
 		if (!this.connections.tryTakeClientSlot(realClient)) {
 			return false;
 		}
@@ -95,7 +102,7 @@ final class AdmittedSocket extends Socket {
 	}
 
 	/** Counts this connection as refused for that reason (it is about to be closed). */
-	void refused(Refusal reason) {
+	public void refused(Refusal reason) {
 		this.connections.countRefusal(reason);
 	}
 
