@@ -68,10 +68,17 @@ class ClusterAutoConfiguration {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connectionFactory);
 		container.setRecoveryBackoff(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));
+		// Started by tcpClusterSubscription, off the startup thread.
+		container.setAutoStartup(false);
 		container.addMessageListener(directory,
 				List.of(new ChannelTopic(RedisSessionDirectory.channel(directory.instanceId())),
 						new ChannelTopic(RedisSessionDirectory.BROADCAST_CHANNEL)));
 		return container;
+	}
+
+	@Bean
+	ClusterSubscription tcpClusterSubscription(RedisMessageListenerContainer tcpClusterSubscriptions) {
+		return new ClusterSubscription(tcpClusterSubscriptions);
 	}
 
 	@Bean
