@@ -132,6 +132,16 @@ class ClusterPushTests {
 			JsonNode listing = json.readTree(Actuator.get(twoManagement, "/actuator/tcpconnections"));
 			assertThat(listing.get("totals").get("named").asInt()).isEqualTo(1);
 			assertThat(listing.get("cluster").get("named").asInt()).isEqualTo(2);
+
+			// Metrics: pushes handed over by outcome, the registry's size, Redis round
+			// trips.
+			assertThat(meter(twoManagement, "tcp.cluster.pushes?tag=outcome:forwarded")).isGreaterThanOrEqualTo(1);
+			assertThat(meter(twoManagement, "tcp.cluster.pushes?tag=outcome:no-such-connection"))
+				.isGreaterThanOrEqualTo(1);
+			// Counted by the heartbeat, every third of the TTL.
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(meter(this.managementPort, "tcp.cluster.names")).isEqualTo(2));
+			assertThat(meter(this.managementPort, "tcp.cluster.redis.round-trip")).isPositive();
 		}
 	}
 
@@ -202,6 +212,15 @@ class ClusterPushTests {
 			System.out
 				.println("cross-instance push through again " + millisSince(restarted) + " ms after Redis restarted");
 		}
+	}
+
+	/** The first measurement of a meter (a timer's count). */
+	private static double meter(int port, String meterAndTags) throws Exception {
+		return json.readTree(Actuator.get(port, "/actuator/metrics/" + meterAndTags))
+			.get("measurements")
+			.get(0)
+			.get("value")
+			.asDouble();
 	}
 
 	private static RawClient login(int port, String name) {
