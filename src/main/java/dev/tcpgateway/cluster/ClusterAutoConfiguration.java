@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -68,6 +69,11 @@ class ClusterAutoConfiguration {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connectionFactory);
 		container.setRecoveryBackoff(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));
+		// On the subscription's own thread, in the order Redis delivers: the default
+		// executor runs each message on a thread of its own, and pushes could overtake
+		// one
+		// another. Handling one only queues it.
+		container.setTaskExecutor(new SyncTaskExecutor());
 		// Started by tcpClusterSubscription, off the startup thread.
 		container.setAutoStartup(false);
 		container.addMessageListener(directory,
