@@ -26,12 +26,13 @@ import org.springframework.util.unit.DataSize;
  * application that depends on tcp-gateway
  * @param memory the server-wide budget for bytes held from clients
  * @param push how much may wait for one connection when pushing to it
+ * @param cluster pushing across instances through Redis
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
 		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
 		@DefaultValue("false") boolean builtInListeners, @DefaultValue MemoryProperties memory,
-		@DefaultValue PushProperties push) {
+		@DefaultValue PushProperties push, @DefaultValue ClusterProperties cluster) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -77,6 +78,29 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 	 * most this much server memory
 	 */
 	public record PushProperties(@DefaultValue("256KB") DataSize maxQueuedBytes) {
+	}
+
+	/**
+	 * Pushing across instances: each connection name is recorded in Redis, so a push to
+	 * it from any instance reaches the instance holding it.
+	 *
+	 * @param instanceId this instance's id in the registry; unset: the host name plus a
+	 * random suffix, new at every start
+	 * @param nameTtl how long a name stays in the registry without its instance's
+	 * heartbeat (sent every third of it): how long a dead instance's names linger
+	 * @param redis the Redis connection's use; the connection itself is Spring Boot's
+	 * {@code spring.data.redis.*}
+	 */
+	public record ClusterProperties(@Nullable String instanceId, @DefaultValue("30s") Duration nameTtl,
+			@DefaultValue RedisProperties redis) {
+
+		/**
+		 * @param enabled whether names are recorded in Redis and pushes go across
+		 * instances; off, nothing connects to Redis
+		 */
+		public record RedisProperties(@DefaultValue("false") boolean enabled) {
+		}
+
 	}
 
 	/**

@@ -81,13 +81,21 @@ final class CommandsHandler implements TcpHandler {
 			.noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c) || c == 0xFFFD);
 	}
 
+	/**
+	 * The names on this instance; with the cluster on, followed by the count over every
+	 * instance.
+	 */
 	private String who(String listener) {
-		return this.connections.list(listener)
+		String here = this.connections.list(listener)
 			.stream()
 			.map((session) -> session.name())
 			.filter(Objects::nonNull)
 			.sorted()
 			.collect(Collectors.joining(" "));
+		return this.connections.cluster()
+			.map((cluster) -> here + " (cluster: " + cluster.named() + " named on " + cluster.instances()
+					+ " instances)")
+			.orElse(here);
 	}
 
 	/**
@@ -108,6 +116,7 @@ final class CommandsHandler implements TcpHandler {
 			case NO_SUCH_CONNECTION, FAILED -> TcpReply.of("ERR no such client");
 			case DROPPED -> TcpReply.of("ERR client is not reading; message dropped");
 			case REFUSED -> TcpReply.of("ERR client cannot receive messages");
+			case UNAVAILABLE -> TcpReply.of("ERR cluster unavailable; message not sent");
 		};
 	}
 

@@ -29,7 +29,13 @@ public enum PushResult {
 	 * ({@code http}: a client reads only the response to its request), or the payload is
 	 * too large for its length header.
 	 */
-	REFUSED("refused");
+	REFUSED("refused"),
+
+	/**
+	 * No connection here has the name, and the cluster's Redis could not be asked which
+	 * instance has it (only with {@code tcp.cluster.redis.enabled}).
+	 */
+	UNAVAILABLE("unavailable");
 
 	private final String tag;
 

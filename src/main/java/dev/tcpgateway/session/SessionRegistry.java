@@ -31,6 +31,8 @@ public final class SessionRegistry {
 
 	private final long maxQueuedBytes;
 
+	private volatile @Nullable RemoteSessions remote;
+
 	/**
 	 * @param maxQueuedBytes the most push bytes waiting for one connection
 	 * ({@code tcp.push.max-queued-bytes})
@@ -52,6 +54,18 @@ public final class SessionRegistry {
 		this.targets.put(listener, new PushTarget(listener, framer, accessLog, this.queuedBytes, this.meterRegistry));
 	}
 
+	/**
+	 * Joins this server to others: names taken and released here are told to
+	 * {@code remote}, and pushes to names not held here go through it.
+	 */
+	public void remote(@Nullable RemoteSessions remote) {
+		this.remote = remote;
+	}
+
+	@Nullable RemoteSessions remote() {
+		return this.remote;
+	}
+
 	/** A connection was admitted: its session, findable from now on. */
 	public TcpSession open(String listener, String id, InetSocketAddress client, SessionChannel channel) {
 		PushTarget target = this.targets.get(listener);
@@ -65,8 +79,8 @@ public final class SessionRegistry {
 	public void close(TcpSession session) {
 		this.byId.remove(session.id(), session);
 		String name = session.name();
-		if (name != null) {
-			this.byName.remove(name, session);
+		if (name != null && this.byName.remove(name, session)) {
+			released(name);
 		}
 		session.closed();
 	}
@@ -81,10 +95,14 @@ public final class SessionRegistry {
 				return;
 			}
 			TcpSession previous = this.byName.put(name, session);
-			if (old != null) {
-				this.byName.remove(old, session);
+			if (old != null && this.byName.remove(old, session)) {
+				released(old);
 			}
 			session.assignName(name);
+			RemoteSessions remote = this.remote;
+			if (remote != null) {
+				remote.named(name);
+			}
 			if (previous != null && previous != session) {
 				previous.assignName(null);
 				SessionChannel channel = previous.channel();
@@ -95,7 +113,16 @@ public final class SessionRegistry {
 		}
 		if (!session.isOpen()) {
 			// Closed while being named: do not keep the name.
-			this.byName.remove(name, session);
+			if (this.byName.remove(name, session)) {
+				released(name);
+			}
+		}
+	}
+
+	private void released(String name) {
+		RemoteSessions remote = this.remote;
+		if (remote != null) {
+			remote.released(name);
 		}
 	}
 

@@ -33,8 +33,17 @@ public final class TcpConnections {
 	public PushResult send(String nameOrId, byte[] payload) {
 		TcpSession session = this.sessions.find(nameOrId);
 		if (session == null) {
-			return PushResult.NO_SUCH_CONNECTION;
+			RemoteSessions remote = this.sessions.remote();
+			return (remote != null) ? remote.send(nameOrId, payload) : PushResult.NO_SUCH_CONNECTION;
 		}
+		return send(session, payload);
+	}
+
+	/**
+	 * Pushes {@code payload} to this connection of this instance, framed like a reply on
+	 * its listener.
+	 */
+	public PushResult send(TcpSession session, byte[] payload) {
 		PushTarget target = this.sessions.target(session.listener());
 		PushQueue pushes = session.pushes();
 		if (target == null || pushes == null) {
@@ -55,9 +64,22 @@ public final class TcpConnections {
 
 	/**
 	 * Pushes {@code payload} to every open connection of {@code listener}; returns once
-	 * it is queued for each, whatever any client is doing.
+	 * it is queued for each, whatever any client is doing. With the cluster on, every
+	 * other instance is handed it too; the result counts this instance's connections.
 	 */
 	public BroadcastResult broadcast(String listener, byte[] payload) {
+		RemoteSessions remote = this.sessions.remote();
+		if (remote != null) {
+			remote.broadcast(listener, payload);
+		}
+		return broadcastHere(listener, payload);
+	}
+
+	/**
+	 * Pushes {@code payload} to every open connection of {@code listener} on this
+	 * instance only.
+	 */
+	public BroadcastResult broadcastHere(String listener, byte[] payload) {
 		PushTarget target = this.sessions.target(listener);
 		if (target == null) {
 			return new BroadcastResult(0, 0, 0, false);
@@ -97,13 +119,27 @@ public final class TcpConnections {
 	 * false when there is none.
 	 */
 	public boolean close(String nameOrId) {
+		return close(nameOrId, SessionEnd.CLOSED_BY_SERVER);
+	}
+
+	/**
+	 * Closes the connection with this name or id on this instance, counted under
+	 * {@code reason}; false when there is none.
+	 */
+	public boolean close(String nameOrId, SessionEnd reason) {
 		TcpSession session = this.sessions.find(nameOrId);
 		SessionChannel channel = (session != null) ? session.channel() : null;
 		if (channel == null) {
 			return false;
 		}
-		channel.end(SessionEnd.CLOSED_BY_SERVER);
+		channel.end(reason);
 		return true;
+	}
+
+	/** Named connections over every instance when the cluster is on; empty otherwise. */
+	public Optional<ClusterCount> cluster() {
+		RemoteSessions remote = this.sessions.remote();
+		return Optional.ofNullable((remote != null) ? remote.count() : null);
 	}
 
 	/** Push bytes waiting to be written now, over every connection. */

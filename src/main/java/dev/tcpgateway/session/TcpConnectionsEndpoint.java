@@ -55,7 +55,8 @@ public class TcpConnectionsEndpoint {
 		}
 		open.forEach((listener, count) -> listeners.put(listener,
 				new ListenerConnections(count, views.getOrDefault(listener, List.of()))));
-		return new Listing(new Totals(total, named, this.connections.queuedBytes()), listeners);
+		return new Listing(new Totals(total, named, this.connections.queuedBytes()), listeners,
+				this.connections.cluster().orElse(null));
 	}
 
 	/** One connection by name or id; 404 when none is open. */
@@ -76,7 +77,11 @@ public class TcpConnectionsEndpoint {
 		return Map.of("closed", this.connections.close(nameOrId));
 	}
 
-	public record Listing(Totals totals, Map<String, ListenerConnections> listeners) {
+	/**
+	 * @param cluster the deployment's count when the cluster is on ({@code null}
+	 * otherwise); {@code totals} and {@code listeners} are this instance's
+	 */
+	public record Listing(Totals totals, Map<String, ListenerConnections> listeners, @Nullable ClusterCount cluster) {
 	}
 
 	public record Totals(int connections, int named, long queuedPushBytes) {

@@ -39,6 +39,9 @@ class ConfigurationMetadataTests {
 		assertThat(descriptions.get("tcp.built-in-listeners")).isNotBlank();
 		assertThat(descriptions.get("tcp.memory.max-buffered")).isNotBlank();
 		assertThat(descriptions.get("tcp.push.max-queued-bytes")).isNotBlank();
+		assertThat(descriptions.get("tcp.cluster.redis.enabled")).isNotBlank();
+		assertThat(descriptions.get("tcp.cluster.name-ttl")).isNotBlank();
+		assertThat(descriptions.get("tcp.cluster.instance-id")).isNotBlank();
 	}
 
 	private static Map<String, String> descriptions(String path) throws IOException {

@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
@@ -123,7 +124,7 @@ class ReadmeExamplesTests {
 			Binder binder = new Binder(ConfigurationPropertySources.from(document));
 			for (String name : names) {
 				assertThat(name).as("a key of the example at line %d", example.line())
-					.matches("(tcp|spring\\.ssl)\\..*");
+					.matches("(tcp|spring\\.ssl|spring\\.data\\.redis)\\..*");
 			}
 			if (names.stream().anyMatch((name) -> name.startsWith("tcp."))) {
 				ListenerConfigurationValidator
@@ -131,6 +132,9 @@ class ReadmeExamplesTests {
 			}
 			if (names.stream().anyMatch((name) -> name.startsWith("spring.ssl."))) {
 				strictly(binder, "spring.ssl", Bindable.ofInstance(new SslProperties()));
+			}
+			if (names.stream().anyMatch((name) -> name.startsWith("spring.data.redis."))) {
+				strictly(binder, "spring.data.redis", Bindable.ofInstance(new DataRedisProperties()));
 			}
 		}
 	}

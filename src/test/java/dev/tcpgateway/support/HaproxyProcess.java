@@ -69,7 +69,8 @@ public final class HaproxyProcess implements AutoCloseable {
 		return null;
 	}
 
-	private static boolean accepts(int port) {
+	/** Whether something accepts connections on this port of 127.0.0.1. */
+	static boolean accepts(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
 			return true;
