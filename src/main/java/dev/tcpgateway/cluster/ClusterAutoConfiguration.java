@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +34,9 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnBooleanProperty("tcp.cluster.redis.enabled")
+// Spring Data Redis is optional: without it startup fails on tcp.cluster.redis.enabled
+// with one line saying what to add (ListenerConfigurationValidator).
+@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
 class ClusterAutoConfiguration {
 
 	/**

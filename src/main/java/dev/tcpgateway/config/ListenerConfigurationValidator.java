@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.tcpgateway.proxy.Cidr;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,6 +18,12 @@ import org.springframework.util.unit.DataSize;
 public final class ListenerConfigurationValidator {
 
 	private static final long MAX_FRAME_SIZE = Integer.MAX_VALUE - 8;
+
+	/**
+	 * Spring Data Redis: an optional dependency, in the runnable server but not brought
+	 * to an application that depends on tcp-gateway.
+	 */
+	private static final String REDIS = "org.springframework.data.redis.connection.RedisConnectionFactory";
 
 	private ListenerConfigurationValidator() {
 	}
@@ -40,6 +47,12 @@ public final class ListenerConfigurationValidator {
 		if (properties.push().maxQueuedBytes().toBytes() < 1) {
 			throw new InvalidListenerConfigurationException("tcp.push.max-queued-bytes",
 					properties.push().maxQueuedBytes().toBytes() + " bytes is too small; use a size such as 256KB");
+		}
+		if (properties.cluster().redis().enabled()
+				&& !ClassUtils.isPresent(REDIS, ListenerConfigurationValidator.class.getClassLoader())) {
+			throw new InvalidListenerConfigurationException("tcp.cluster.redis.enabled",
+					"true needs Spring Data Redis on the class path; add the dependency "
+							+ "org.springframework.boot:spring-boot-starter-data-redis, or set false");
 		}
 		if (properties.commands().maxSleep().isNegative()) {
 			throw new InvalidListenerConfigurationException("tcp.commands.max-sleep",
