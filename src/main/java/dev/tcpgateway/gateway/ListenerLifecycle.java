@@ -79,6 +79,11 @@ class ListenerLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * Whether a drain turned readiness to refusing, so that a later start turns it back.
+	 */
+	private boolean refusedTraffic;
+
 	ListenerLifecycle(TcpGatewayProperties properties, IntegrationFlowContext flowContext, ListableBeanFactory beans,
 			MeterRegistry meterRegistry, Listeners listeners, ConfigurableEnvironment environment,
 			ApplicationEventPublisher publisher, ObjectProvider<SslBundles> sslBundles, ClientMemoryBudget memory,
@@ -119,6 +124,13 @@ class ListenerLifecycle implements SmartLifecycle {
 		}
 		this.environment.getPropertySources().addFirst(new MapPropertySource("tcpGatewayBoundPorts", boundPorts));
 		this.running = true;
+		if (this.refusedTraffic) {
+			// Started again after a stop that drained (a context stopped and restarted,
+			// as
+			// Spring's test framework does with a paused context): ready again.
+			this.refusedTraffic = false;
+			AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 	}
 
 	private int start(String name, TcpHandler handler, FrameCodec codec, TimeoutSweeper timeouts) {
@@ -195,6 +207,9 @@ class ListenerLifecycle implements SmartLifecycle {
 		// Spring Boot's web context does the same as it starts closing; a context without
 		// a web server needs it here.
 		AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.REFUSING_TRAFFIC);
+		synchronized (this) {
+			this.refusedTraffic = true;
+		}
 		ListenerDrain drain = new ListenerDrain(this.properties.shutdown().drainDelay(), gracePeriod());
 		Thread.ofPlatform().name("tcp-drain").daemon().start(() -> {
 			try {
