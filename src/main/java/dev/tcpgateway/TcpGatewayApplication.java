@@ -20,7 +20,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "com.example")
 public class TcpGatewayApplication {
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		if (args.length > 0 && args[0].equals("bench")) {
 			// The load generator ships in the same jar; it needs no Spring context.
 			System.exit(LoadGenerator.run(Arrays.copyOfRange(args, 1, args.length), System.out));

@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * many clients over loopback from a second JVM (plus one that never reads), then
  * broadcasts through {@link TcpConnections} and times each round: the broadcast call
  * itself, and until the last client has the line (both JVMs read the same monotonic
- * clock).
+ * clock). With {@code --cluster}, pushes across instances through Redis instead
+ * ({@link ClusterPushBenchmark}).
  */
 public final class PushBenchmark {
 
@@ -34,7 +35,10 @@ public final class PushBenchmark {
 	}
 
 	/** Runs it; the exit code is 0 when every round reached every client. */
-	public static int run(String[] args, PrintStream out) throws IOException {
+	public static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+		if (List.of(args).contains("--cluster")) {
+			return ClusterPushBenchmark.run(args, out);
+		}
 		int count = option(args, "--connections", 10_000);
 		int rounds = option(args, "--rounds", 5);
 		int bytes = option(args, "--bytes", 64);
@@ -115,7 +119,7 @@ public final class PushBenchmark {
 		return fallback;
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		System.exit(run(args, System.out));
 	}
 

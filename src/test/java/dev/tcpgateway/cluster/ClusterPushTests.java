@@ -3,7 +3,6 @@ package dev.tcpgateway.cluster;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import dev.tcpgateway.session.BroadcastResult;
 import dev.tcpgateway.session.TcpConnections;
@@ -222,29 +221,6 @@ class ClusterPushTests {
 			.get(0)
 			.get("value")
 			.asDouble();
-	}
-
-	/**
-	 * Not a timed test: prints the push rate and latency from {@code SEND} to the
-	 * receiving client, across instances next to within one; asserts only that every push
-	 * that was sent arrived, in order.
-	 */
-	@Test
-	void measuresPushesAcrossInstancesNextToLocalOnes() throws Exception {
-		try (RawClient receiver = login(this.commandsPort, "henry");
-				RawClient remote = login(twoCommands, "ivan");
-				RawClient local = login(this.commandsPort, "judy")) {
-			awaitSent(remote, "SEND henry warm-up");
-			assertThat(receiver.readLine()).isEqualTo("MSG ivan warm-up");
-			for (String round : List.of("local", "cross-instance")) {
-				RawClient sender = round.equals("local") ? local : remote;
-				PushRun run = PushRun.measure(sender, receiver, 5000);
-				assertThat(run.received()).as(round).isEqualTo(run.sent());
-				System.out.printf(Locale.ROOT,
-						"push-bench %s: %d pushes, %d sent, %.0f pushes/s, p50 %.2f ms, p99 %.2f ms%n", round, 5000,
-						run.sent(), run.perSecond(), run.p50Millis(), run.p99Millis());
-			}
-		}
 	}
 
 	private static RawClient login(int port, String name) {
