@@ -39,6 +39,14 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 	/** Opened when the listener stops: ends the accept thread's wait during a drain. */
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	/**
+	 * Whether the accept loop is inside {@code accept()} (see {@link #stopAccepting}).
+	 */
+	private volatile boolean accepting;
+
+	/** Counted down when an accept ends because the port was closed for the drain. */
+	private final CountDownLatch acceptEnded = new CountDownLatch(1);
+
 	GatewayServerSocket(String listener, OpenConnections connections, ConnectionCounters counters, AdmissionRules rules,
 			byte[] refusal) throws IOException {
 		this.listener = listener;
@@ -53,6 +61,7 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 	public Socket accept() throws IOException {
 		while (true) {
 			AdmittedSocket socket = new AdmittedSocket(this.connections, this.counters);
+			this.accepting = true;
 			try {
 				implAccept(socket);
 			}
@@ -61,6 +70,7 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 			}
 			catch (IOException ex) {
 				if (this.draining) {
+					this.acceptEnded.countDown();
 					awaitStop();
 					throw ex;
 				}
@@ -69,6 +79,9 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 				}
 				pause(this.failures.failed(ex));
 				continue;
+			}
+			finally {
+				this.accepting = false;
 			}
 			this.failures.succeeded();
 			InetAddress peer = socket.getInetAddress();
@@ -102,6 +115,18 @@ final class GatewayServerSocket extends java.net.ServerSocket {
 	void stopAccepting() throws IOException {
 		this.draining = true;
 		super.close();
+		// A close while a (virtual) thread is blocked in accept releases the port only
+		// once that thread has run and returned; until then the kernel still completes
+		// connects to it. Seen under load: a drained client reconnected to the closed
+		// port. So wait, briefly, for the accept to end.
+		if (this.accepting) {
+			try {
+				this.acceptEnded.await(1, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	@Override
