@@ -14,7 +14,9 @@ import org.springframework.messaging.support.GenericMessage;
  * Spring Integration's mapper builds a header map, copies it into a builder and copies it
  * again into the message, and asks the kernel for the socket's local address, for every
  * request; with a keep-alive client that was a third of the CPU time. The headers are the
- * same: host name, address, port, connection id and local address.
+ * same: host name, address, port, connection id and local address. Each message carries
+ * its own {@link ReplySlot} as reply channel, which the listener's inbound gateway reads
+ * the reply from.
  */
 final class GatewayMessageMapper extends TcpMessageMapper {
 
@@ -24,7 +26,9 @@ final class GatewayMessageMapper extends TcpMessageMapper {
 			return super.toMessage(connection, headers);
 		}
 		Object payload = connection.getPayload();
-		return (payload != null) ? new GenericMessage<>(payload, gatewayConnection.inboundHeaders()) : null;
+		return (payload != null)
+				? new GenericMessage<>(payload, new InboundHeaders(gatewayConnection.inboundHeaders(), new ReplySlot()))
+				: null;
 	}
 
 }

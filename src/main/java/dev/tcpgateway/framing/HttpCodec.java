@@ -15,6 +15,21 @@ import org.springframework.integration.ip.tcp.serializer.TcpCodecs;
  */
 final class HttpCodec implements FrameCodec {
 
+	// A response's head is assembled from these bytes directly: building it as a string
+	// and encoding it was about 10% of a keep-alive request's allocation.
+	private static final byte[] OK = ascii("HTTP/1.1 200 OK");
+
+	private static final byte[] CONTENT_LENGTH = ascii(
+			"\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ");
+
+	private static final byte[] CRLF = ascii("\r\n");
+
+	private static final byte[] CONNECTION_CLOSE = ascii("Connection: close\r\n");
+
+	private static final byte[] CONNECTION_KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
+
+	private static final byte[] NO_HEADER = new byte[0];
+
 	private final int maxFrameSize;
 
 	private final HttpRequestReader reader;
@@ -62,30 +77,44 @@ final class HttpCodec implements FrameCodec {
 
 	private static byte[] response(int status, String reason, byte[] body, boolean close,
 			@Nullable HttpRequestFrame request) {
-		StringBuilder head = new StringBuilder(128).append("HTTP/1.1 ")
-			.append(status)
-			.append(' ')
-			.append(reason)
-			.append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
-			.append(body.length)
-			.append("\r\n");
-		if (close) {
-			head.append("Connection: close\r\n");
-		}
-		else if (request != null && request.http10()) {
-			// HTTP/1.0 closes by default; say that this connection stays open as the
-			// client asked.
-			head.append("Connection: keep-alive\r\n");
-		}
-		head.append("\r\n");
-		byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] statusLine = (status == 200 && "OK".equals(reason)) ? OK : ascii("HTTP/1.1 " + status + " " + reason);
+		byte[] connection = close ? CONNECTION_CLOSE
+				// HTTP/1.0 closes by default; say that this connection stays open as the
+				// client asked.
+				: (request != null && request.http10()) ? CONNECTION_KEEP_ALIVE : NO_HEADER;
+		int lengthDigits = digits(body.length);
 		boolean withBody = request == null || !request.headMethod();
-		byte[] response = new byte[headBytes.length + (withBody ? body.length : 0)];
-		System.arraycopy(headBytes, 0, response, 0, headBytes.length);
+		int headLength = statusLine.length + CONTENT_LENGTH.length + lengthDigits + 2 + connection.length + 2;
+		byte[] response = new byte[headLength + (withBody ? body.length : 0)];
+		int at = append(response, 0, statusLine);
+		at = append(response, at, CONTENT_LENGTH);
+		for (int i = lengthDigits, value = body.length; i > 0; i--, value /= 10) {
+			response[at + i - 1] = (byte) ('0' + value % 10);
+		}
+		at = append(response, at + lengthDigits, CRLF);
+		at = append(response, at, connection);
+		at = append(response, at, CRLF);
 		if (withBody) {
-			System.arraycopy(body, 0, response, headBytes.length, body.length);
+			System.arraycopy(body, 0, response, at, body.length);
 		}
 		return response;
+	}
+
+	private static int digits(int value) {
+		int digits = 1;
+		for (int rest = value / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		return digits;
+	}
+
+	private static int append(byte[] to, int at, byte[] bytes) {
+		System.arraycopy(bytes, 0, to, at, bytes.length);
+		return at + bytes.length;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

@@ -41,7 +41,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
 /**
@@ -116,7 +115,7 @@ final class ListenerAssembly {
 		// The step answers on the connection's own thread, so any reply is already there
 		// when the gateway looks: a one-way request (no reply) must not hold the
 		// connection for the gateway's default 30 s reply timeout.
-		this.flow = IntegrationFlow.from(Tcp.inboundGateway(this.server).replyTimeout(0)).handle(this.step).get();
+		this.flow = IntegrationFlow.from(new DirectReplyGatewaySpec(factory).replyTimeout(0)).handle(this.step).get();
 	}
 
 	IntegrationFlow flow() {
