@@ -18,7 +18,7 @@ import org.springframework.messaging.MessageChannel;
  * {@link TcpInboundGateway}. A gateway that is observed or timed through Spring
  * Integration's metrics, or a message without a slot, takes the stock path.
  */
-final class DirectReplyInboundGateway extends TcpInboundGateway {
+class DirectReplyInboundGateway extends TcpInboundGateway {
 
 	private volatile boolean timed;
 
