@@ -9,7 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +122,11 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	private volatile boolean writeTimedOut;
 
 	private @Nullable Map<String, Object> inboundHeaders;
+
+	/** The high half of this connection's message ids; only its reading thread counts. */
+	private final long messageIdPrefix = ThreadLocalRandom.current().nextLong();
+
+	private long messagesRead;
 
 	/** Set with the first request; holds the deadline of the handler call under way. */
 	private volatile @Nullable ConnectionContext context;
@@ -508,10 +516,11 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 	/**
 	 * The headers of every message read from this connection, computed on first use by
 	 * the connection's own thread (after any PROXY header named the client). Only two:
-	 * Spring Integration's messaging template copies a request's whole header map twice
-	 * on the way to the handler, so each header costs on every request. The connection id
-	 * routes the reply; the {@link ConnectionContext} carries the client's address and
-	 * the handler call's deadline.
+	 * the connection id routes the reply; the {@link ConnectionContext} carries the
+	 * client's address and the handler call's deadline. The map also holds the reply
+	 * channel's key, which each request sets to its own slot: a request's header map then
+	 * holds all its entries without growing ({@link InboundHeaders}). A plain map, never
+	 * handed out: copying it allocates nothing per entry, as an immutable one does.
 	 */
 	Map<String, Object> inboundHeaders() {
 		Map<String, Object> headers = this.inboundHeaders;
@@ -521,11 +530,23 @@ final class GatewayConnection extends TcpNetConnection implements TimeoutSweeper
 			ConnectionContext context = new ConnectionContext(client,
 					(current != null) ? current : TcpSession.detached(this.listener, getConnectionId(), client),
 					this.watch);
-			headers = Map.of(IpHeaders.CONNECTION_ID, getConnectionId(), ConnectionContext.HEADER, context);
+			headers = new HashMap<>(4);
+			headers.put(IpHeaders.CONNECTION_ID, getConnectionId());
+			headers.put(ConnectionContext.HEADER, context);
+			headers.put(MessageHeaders.REPLY_CHANNEL, InboundHeaders.NO_REPLY_YET);
 			this.context = context;
 			this.inboundHeaders = headers;
 		}
 		return headers;
+	}
+
+	/**
+	 * An id for the next message read from this connection: the connection's random high
+	 * half and a count, unique as a random one is, without the shared random generator
+	 * every thread otherwise takes turns on.
+	 */
+	UUID nextMessageId() {
+		return new UUID(this.messageIdPrefix, ++this.messagesRead);
 	}
 
 	private boolean hasUnreadInput() {

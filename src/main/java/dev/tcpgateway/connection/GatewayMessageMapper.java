@@ -26,9 +26,8 @@ final class GatewayMessageMapper extends TcpMessageMapper {
 			return super.toMessage(connection, headers);
 		}
 		Object payload = connection.getPayload();
-		return (payload != null)
-				? new GenericMessage<>(payload, new InboundHeaders(gatewayConnection.inboundHeaders(), new ReplySlot()))
-				: null;
+		return (payload != null) ? new GenericMessage<>(payload, new InboundHeaders(gatewayConnection.inboundHeaders(),
+				gatewayConnection.nextMessageId(), new ReplySlot())) : null;
 	}
 
 }

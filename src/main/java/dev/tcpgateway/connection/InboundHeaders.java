@@ -1,6 +1,7 @@
 package dev.tcpgateway.connection;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.messaging.MessageHeaders;
 
@@ -10,8 +11,11 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class InboundHeaders extends MessageHeaders {
 
-	InboundHeaders(Map<String, Object> connectionHeaders, ReplySlot replySlot) {
-		super(connectionHeaders, null, null);
+	/** The reply channel's place in a connection's headers until a request takes it. */
+	static final Object NO_REPLY_YET = new Object();
+
+	InboundHeaders(Map<String, Object> connectionHeaders, UUID id, ReplySlot replySlot) {
+		super(connectionHeaders, id, null);
 		getRawHeaders().put(REPLY_CHANNEL, replySlot);
 	}
 
