@@ -19,11 +19,15 @@ import org.springframework.core.io.ClassPathResource;
  * {@code hello}). Every application gets {@code defaults.properties}; the runnable server
  * ({@link TcpGatewayApplication}) also gets {@code server.properties}. When
  * {@code tcp.built-in-listeners} is true (the server's default) the {@code hello} and
- * {@code commands} listeners are declared too.
+ * {@code commands} listeners are declared too. The server without the cluster also gets
+ * {@code server-without-cluster.properties}, which leaves out the Redis it carries for
+ * the cluster.
  */
 class TcpGatewayDefaults implements EnvironmentPostProcessor {
 
 	static final String BUILT_IN_LISTENERS = "tcp.built-in-listeners";
+
+	private static final String CLUSTER_ENABLED = "tcp.cluster.redis.enabled";
 
 	private static final String LOCATION = "META-INF/tcp-gateway/";
 
@@ -32,6 +36,9 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 		addLast(environment, "defaults.properties");
 		if (application != null && application.getAllSources().contains(TcpGatewayApplication.class)) {
 			addLast(environment, "server.properties");
+			if (!environment.getProperty(CLUSTER_ENABLED, Boolean.class, false)) {
+				addLast(environment, "server-without-cluster.properties");
+			}
 		}
 		if (environment.getProperty(BUILT_IN_LISTENERS, Boolean.class, false)) {
 			addLast(environment, "built-in-listeners.properties");
