@@ -2,6 +2,7 @@ package dev.tcpgateway.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import dev.tcpgateway.TcpGatewayApplication;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,6 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 
 	static final String BUILT_IN_LISTENERS = "tcp.built-in-listeners";
 
-	private static final String CLUSTER_ENABLED = "tcp.cluster.redis.enabled";
-
 	private static final String LOCATION = "META-INF/tcp-gateway/";
 
 	@Override
@@ -36,8 +35,8 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 		addLast(environment, "defaults.properties");
 		if (application != null && application.getAllSources().contains(TcpGatewayApplication.class)) {
 			addLast(environment, "server.properties");
-			if (!environment.getProperty(CLUSTER_ENABLED, Boolean.class, false)) {
-				addLast(environment, "server-without-cluster.properties");
+			for (PropertySource<?> settings : load("server-without-cluster.properties")) {
+				environment.getPropertySources().addLast(new WithoutClusterPropertySource(settings, environment));
 			}
 		}
 		if (environment.getProperty(BUILT_IN_LISTENERS, Boolean.class, false)) {
@@ -46,11 +45,15 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 	}
 
 	private static void addLast(ConfigurableEnvironment environment, String file) {
+		for (PropertySource<?> source : load(file)) {
+			environment.getPropertySources().addLast(source);
+		}
+	}
+
+	private static List<PropertySource<?>> load(String file) {
 		try {
-			for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("tcp-gateway " + file,
-					new ClassPathResource(LOCATION + file))) {
-				environment.getPropertySources().addLast(source);
-			}
+			return new PropertiesPropertySourceLoader().load("tcp-gateway " + file,
+					new ClassPathResource(LOCATION + file));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
