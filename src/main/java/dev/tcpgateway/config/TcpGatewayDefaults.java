@@ -2,6 +2,7 @@ package dev.tcpgateway.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import dev.tcpgateway.TcpGatewayApplication;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,9 @@ import org.springframework.core.io.ClassPathResource;
  * {@code hello}). Every application gets {@code defaults.properties}; the runnable server
  * ({@link TcpGatewayApplication}) also gets {@code server.properties}. When
  * {@code tcp.built-in-listeners} is true (the server's default) the {@code hello} and
- * {@code commands} listeners are declared too.
+ * {@code commands} listeners are declared too. The server without the cluster also gets
+ * {@code server-without-cluster.properties}, which leaves out the Redis it carries for
+ * the cluster.
  */
 class TcpGatewayDefaults implements EnvironmentPostProcessor {
 
@@ -32,6 +35,9 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 		addLast(environment, "defaults.properties");
 		if (application != null && application.getAllSources().contains(TcpGatewayApplication.class)) {
 			addLast(environment, "server.properties");
+			for (PropertySource<?> settings : load("server-without-cluster.properties")) {
+				environment.getPropertySources().addLast(new WithoutClusterPropertySource(settings, environment));
+			}
 		}
 		if (environment.getProperty(BUILT_IN_LISTENERS, Boolean.class, false)) {
 			addLast(environment, "built-in-listeners.properties");
@@ -39,11 +45,15 @@ class TcpGatewayDefaults implements EnvironmentPostProcessor {
 	}
 
 	private static void addLast(ConfigurableEnvironment environment, String file) {
+		for (PropertySource<?> source : load(file)) {
+			environment.getPropertySources().addLast(source);
+		}
+	}
+
+	private static List<PropertySource<?>> load(String file) {
 		try {
-			for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("tcp-gateway " + file,
-					new ClassPathResource(LOCATION + file))) {
-				environment.getPropertySources().addLast(source);
-			}
+			return new PropertiesPropertySourceLoader().load("tcp-gateway " + file,
+					new ClassPathResource(LOCATION + file));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

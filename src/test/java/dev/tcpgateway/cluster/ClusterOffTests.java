@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,14 @@ class ClusterOffTests {
 		assertThat(health.get("components").has("cluster")).isFalse();
 		assertThat(health.get("components").has("redis")).isFalse();
 		assertThat(this.context.getBeansOfType(RedisSessionDirectory.class)).isEmpty();
+	}
+
+	@Test
+	void createsNoRedisClientAtAll() {
+		// The server carries Spring Data Redis for the cluster only
+		// (server-without-cluster.properties): a Lettuce client would cost startup time.
+		assertThat(this.context.getBeansOfType(RedisConnectionFactory.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(RedisTemplate.class)).isEmpty();
 	}
 
 	@Test
