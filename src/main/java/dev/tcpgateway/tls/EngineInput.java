@@ -78,11 +78,6 @@ final class EngineInput extends InputStream {
 		return this.application.remaining();
 	}
 
-	/** Plaintext already decrypted and not read. */
-	boolean hasBuffered() {
-		return this.application.hasRemaining();
-	}
-
 	/**
 	 * One step of unwrapping, reading from the socket first when no whole record is
 	 * buffered; the handshake drives it too. False once the stream has ended (the
@@ -147,10 +142,6 @@ final class EngineInput extends InputStream {
 			return false;
 		}
 		return true;
-	}
-
-	boolean ended() {
-		return this.ended;
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.tcpgateway.tls;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +79,7 @@ class TlsEngineTests {
 				.createSocket(plain, "127.0.0.1", port, true)) {
 				tls.startHandshake();
 				tls.getOutputStream().write("CLIENT\r\n".getBytes(StandardCharsets.US_ASCII));
-				assertThat(readLine(tls.getInputStream())).isEqualTo("203.0.113.7:40000");
+				assertThat(TlsListenerTests.readLine(tls)).isEqualTo("203.0.113.7:40000");
 			}
 		}
 	}
@@ -96,20 +94,6 @@ class TlsEngineTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(20, TimeUnit.SECONDS)).as(output).isTrue();
 		return output;
-	}
-
-	private static String readLine(InputStream in) throws IOException {
-		StringBuilder line = new StringBuilder();
-		int b;
-		while ((b = in.read()) != '\n') {
-			if (b < 0) {
-				throw new IOException("closed by the server");
-			}
-			if (b != '\r') {
-				line.append((char) b);
-			}
-		}
-		return line.toString();
 	}
 
 	private static ConfigurableApplicationContext start(String provider) {

@@ -264,7 +264,7 @@ class TlsListenerTests {
 		return readLine(socket);
 	}
 
-	private static String readLine(SSLSocket socket) throws IOException {
+	static String readLine(SSLSocket socket) throws IOException {
 		StringBuilder line = new StringBuilder();
 		InputStream in = socket.getInputStream();
 		int b;
