@@ -2,12 +2,12 @@ package dev.tcpgateway.tls;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +45,7 @@ class EngineSocketTests {
 	@Test
 	void completesTheHandshakeWhenTheClientThenSendsNothing() throws Exception {
 		OpenSslTlsLayer layer = new OpenSslTlsLayer(bundle(), ClientAuth.NONE);
-		try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			CompletableFuture<SSLSocket> accepted = CompletableFuture.supplyAsync(() -> {
 				try {
 					Socket socket = server.accept();
@@ -74,7 +74,6 @@ class EngineSocketTests {
 				assertThat(client.getInputStream().read()).isEqualTo(-1);
 			}
 		}
-		assertThat(Duration.ZERO).isNotNull();
 	}
 
 	static SslBundle bundle() throws Exception {
