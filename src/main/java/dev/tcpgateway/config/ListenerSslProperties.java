@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientAuth whether clients present certificates: none, want (asked, optional) or
  * need (required, checked against the bundle's trust store)
  * @param handshakeTimeout how long a client may take to complete the TLS handshake
+ * @param provider the TLS engine: auto (OpenSSL when it loads on this platform, else the
+ * JDK's), jdk, or openssl
  */
 public record ListenerSslProperties(@Nullable String bundle, @DefaultValue("none") ClientAuth clientAuth,
-		@DefaultValue("10s") Duration handshakeTimeout) {
+		@DefaultValue("10s") Duration handshakeTimeout, @DefaultValue("auto") Provider provider) {
 
 	public boolean enabled() {
 		return this.bundle != null && !this.bundle.isBlank();
@@ -27,6 +29,20 @@ public record ListenerSslProperties(@Nullable String bundle, @DefaultValue("none
 	public enum ClientAuth {
 
 		NONE, WANT, NEED
+
+	}
+
+	/** The TLS engine that serves the listener. */
+	public enum Provider {
+
+		/** OpenSSL when it loads on this platform, else the JDK's. */
+		AUTO,
+
+		/** The JDK's own (JSSE). */
+		JDK,
+
+		/** OpenSSL (BoringSSL, through Netty's netty-tcnative). */
+		OPENSSL
 
 	}
 

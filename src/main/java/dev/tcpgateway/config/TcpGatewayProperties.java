@@ -27,12 +27,13 @@ import org.springframework.util.unit.DataSize;
  * @param memory the server-wide budget for bytes held from clients
  * @param push how much may wait for one connection when pushing to it
  * @param cluster pushing across instances through Redis
+ * @param tls server-wide TLS settings
  */
 @ConfigurationProperties(prefix = "tcp", ignoreUnknownFields = false)
 public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> listeners,
 		@DefaultValue CommandsProperties commands, @DefaultValue ShutdownProperties shutdown,
 		@DefaultValue("false") boolean builtInListeners, @DefaultValue MemoryProperties memory,
-		@DefaultValue PushProperties push, @DefaultValue ClusterProperties cluster) {
+		@DefaultValue PushProperties push, @DefaultValue ClusterProperties cluster, @DefaultValue TlsProperties tls) {
 
 	public TcpGatewayProperties {
 		Map<String, ListenerProperties> named = new LinkedHashMap<>();
@@ -116,6 +117,28 @@ public record TcpGatewayProperties(@Nullable Map<String, ListenerProperties> lis
 		/** The budget in bytes: as configured, else a quarter of the heap. */
 		public long maxBufferedBytes() {
 			return (this.maxBuffered != null) ? this.maxBuffered.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+		}
+
+	}
+
+	/**
+	 * Server-wide TLS.
+	 *
+	 * @param correttoCryptoProvider whether Amazon Corretto Crypto Provider, when on the
+	 * class path and loading on this platform, goes first in the JDK's provider list (for
+	 * the JDK's TLS engine; a change to the whole JVM): auto or off
+	 */
+	public record TlsProperties(@DefaultValue("auto") CorrettoCryptoProvider correttoCryptoProvider) {
+
+		/** Whether Amazon Corretto Crypto Provider is installed. */
+		public enum CorrettoCryptoProvider {
+
+			/** Installed when present and loading on this platform. */
+			AUTO,
+
+			/** Never installed: the JDK's provider list is left alone. */
+			OFF
+
 		}
 
 	}

@@ -34,7 +34,8 @@ import dev.tcpgateway.proxy.AddressPolicy;
 import dev.tcpgateway.proxy.Cidr;
 import dev.tcpgateway.session.SessionRegistry;
 import dev.tcpgateway.timeout.TimeoutSweeper;
-import dev.tcpgateway.tls.BundleSslContextSupport;
+import dev.tcpgateway.tls.TlsLayer;
+import dev.tcpgateway.tls.TlsLayers;
 import dev.tcpgateway.tls.TlsSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -187,9 +188,9 @@ final class ListenerAssembly {
 			throw new InvalidListenerConfigurationException(key, "needs Spring Boot's SSL bundles, which are missing");
 		}
 		try {
-			BundleSslContextSupport contexts = new BundleSslContextSupport(sslBundles.getBundle(ssl.bundle()));
-			sslBundles.addBundleUpdateHandler(ssl.bundle(), contexts::update);
-			return new TlsSettings(contexts, ssl.clientAuth(), ssl.handshakeTimeout());
+			TlsLayer engine = TlsLayers.forListener(name, ssl, sslBundles.getBundle(ssl.bundle()));
+			sslBundles.addBundleUpdateHandler(ssl.bundle(), engine::update);
+			return new TlsSettings(engine, ssl.handshakeTimeout());
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw new InvalidListenerConfigurationException(key,

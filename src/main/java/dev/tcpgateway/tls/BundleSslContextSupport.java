@@ -13,7 +13,7 @@ import org.springframework.integration.ip.tcp.connection.TcpSSLContextSupport;
  * {@code reload-on-update}), {@link #update} swaps the context, and new connections use
  * the new certificate while open ones keep theirs.
  */
-public final class BundleSslContextSupport implements TcpSSLContextSupport {
+final class BundleSslContextSupport implements TcpSSLContextSupport {
 
 	private volatile SSLContext context;
 
@@ -21,13 +21,13 @@ public final class BundleSslContextSupport implements TcpSSLContextSupport {
 
 	private volatile String @Nullable [] ciphers;
 
-	public BundleSslContextSupport(SslBundle bundle) {
+	BundleSslContextSupport(SslBundle bundle) {
 		this.context = bundle.createSslContext();
 		this.protocols = bundle.getOptions().getEnabledProtocols();
 		this.ciphers = bundle.getOptions().getCiphers();
 	}
 
-	public void update(SslBundle bundle) {
+	void update(SslBundle bundle) {
 		SSLContext updated = bundle.createSslContext();
 		this.protocols = bundle.getOptions().getEnabledProtocols();
 		this.ciphers = bundle.getOptions().getCiphers();

@@ -114,6 +114,18 @@ class ConfigurationFailureTests {
 	}
 
 	@Test
+	void unknownTlsProvider(CapturedOutput output) {
+		assertStartupFailsWith(output, "tcp.listeners.hello.ssl.provider: 'boring' is not one of auto, jdk, openssl",
+				"tcp.listeners.hello.ssl.provider=boring");
+	}
+
+	@Test
+	void unknownCorrettoCryptoProviderSetting(CapturedOutput output) {
+		assertStartupFailsWith(output, "tcp.tls.corretto-crypto-provider: 'yes' is not one of auto, off",
+				"tcp.tls.corretto-crypto-provider=yes");
+	}
+
+	@Test
 	void unknownHandlerBean(CapturedOutput output) {
 		assertStartupFailsWith(output,
 				"tcp.listeners.hello.handler: no bean named 'nosuch'; handler beans are commands, hello, hl7-ack, log",

@@ -15,6 +15,8 @@ import dev.tcpgateway.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -36,15 +38,17 @@ class TlsBundleTests {
 	@TempDir
 	Path directory;
 
-	@Test
-	void aRenewedCertificateReachesNewConnectionsWithoutARestart() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "openssl", "jdk" })
+	void aRenewedCertificateReachesNewConnectionsWithoutARestart(String provider) throws Exception {
 		TestCertificates certificates = TestCertificates.createIn(this.directory);
 		Path live = this.directory.resolve("live.p12");
 		Files.copy(certificates.path("server.p12"), live);
 		try (ConfigurableApplicationContext context = start(
 				"--spring.ssl.bundle.jks.server.keystore.location=file:" + live,
 				"--spring.ssl.bundle.jks.server.reload-on-update=true",
-				"--spring.ssl.bundle.watch.file.quiet-period=500ms");
+				"--spring.ssl.bundle.watch.file.quiet-period=500ms",
+				"--tcp.listeners.commands.ssl.provider=" + provider);
 				SSLSocket before = connect(certificates, context)) {
 			assertThat(subject(before)).contains("CN=localhost");
 			Path renewed = certificates.serverCertificate("renewed", "CN=renewed");

@@ -36,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * TLS from a Spring Boot SSL bundle, with certificates made at test time: both built-in
- * listeners over TLS (Java, curl and openssl clients), client certificates required or
- * optional, and the failures (plaintext, a silent client, no, untrusted or expired client
- * certificates) closed quickly and counted while other clients carry on.
+ * TLS from a Spring Boot SSL bundle on the default engine ({@code ssl.provider: auto},
+ * OpenSSL where it loads; {@link JdkTlsListenerTests} runs the same on the JDK's), with
+ * certificates made at test time: both built-in listeners over TLS (Java, curl and
+ * openssl clients), client certificates required or optional, and the failures
+ * (plaintext, a silent client, no, untrusted or expired client certificates) closed
+ * quickly and counted while other clients carry on.
  */
 class TlsListenerTests {
 
@@ -52,9 +54,14 @@ class TlsListenerTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		certificates = TestCertificates.createIn(directory);
+		startWith("auto");
+	}
+
+	static void startWith(String provider) throws Exception {
+		// A directory per engine: a subclass shares the static temporary directory.
+		certificates = TestCertificates.createIn(Files.createTempDirectory(directory, provider));
 		String bundle = "--spring.ssl.bundle.jks.server.";
-		context = SpringApplication.run(TcpGatewayApplication.class, "--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				bundle + "keystore.location=file:" + certificates.path("server.p12"),
 				bundle + "keystore.password=" + TestCertificates.PASSWORD, bundle + "keystore.type=PKCS12",
 				bundle + "key.alias=leaf", bundle + "truststore.location=file:" + certificates.path("trust.p12"),
@@ -69,7 +76,11 @@ class TlsListenerTests {
 				"--tcp.listeners.timeouts.handler=commands", "--tcp.listeners.timeouts.ssl.bundle=server",
 				"--tcp.listeners.timeouts.idle-timeout=1s", "--tcp.listeners.timeouts.frame-timeout=1s",
 				"--tcp.listeners.budget.port=0", "--tcp.listeners.budget.handler=commands",
-				"--tcp.listeners.budget.ssl.bundle=server", "--tcp.memory.max-buffered=256KB");
+				"--tcp.listeners.budget.ssl.bundle=server", "--tcp.memory.max-buffered=256KB"));
+		for (String listener : List.of("hello", "commands", "mutual", "optional", "timeouts", "budget")) {
+			arguments.add("--tcp.listeners." + listener + ".ssl.provider=" + provider);
+		}
+		context = SpringApplication.run(TcpGatewayApplication.class, arguments.toArray(String[]::new));
 	}
 
 	@AfterAll
@@ -253,7 +264,7 @@ class TlsListenerTests {
 		return readLine(socket);
 	}
 
-	private static String readLine(SSLSocket socket) throws IOException {
+	static String readLine(SSLSocket socket) throws IOException {
 		StringBuilder line = new StringBuilder();
 		InputStream in = socket.getInputStream();
 		int b;
