@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocket;
 
 import dev.tcpgateway.framing.FrameMemory;
 import dev.tcpgateway.memory.ClientMemoryBudget;
+import dev.tcpgateway.tls.EndableReads;
 import dev.tcpgateway.timeout.TimeoutSweeper;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,14 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 
 	/** Whether the sweeper enforces the read deadlines (else the socket timeout). */
 	private final boolean sweptDeadlines;
+
+	private final boolean tls;
+
+	/**
+	 * Whether the handshake's socket timeout is still set on a TLS socket whose reads the
+	 * sweeper bounds: the first read after the handshake clears it.
+	 */
+	private boolean handshakeTimeoutSet;
 
 	/**
 	 * While a read waits on a plain socket: the {@link System#nanoTime()} by which it
@@ -122,7 +131,9 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		this.idleTimeoutMillis = timeouts.idleMillis();
 		this.idleTimeoutNanos = timeouts.idle().toNanos();
 		this.frameTimeoutNanos = timeouts.frameNanos();
-		this.sweptDeadlines = !(socket instanceof SSLSocket);
+		this.tls = socket instanceof SSLSocket;
+		this.sweptDeadlines = !this.tls || socket instanceof EndableReads;
+		this.handshakeTimeoutSet = this.tls && this.sweptDeadlines;
 	}
 
 	/**
@@ -298,6 +309,10 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		}
 		int timeoutMillis = readTimeoutMillis();
 		if (this.sweptDeadlines) {
+			if (this.handshakeTimeoutSet) {
+				this.socket.setSoTimeout(0);
+				this.handshakeTimeoutSet = false;
+			}
 			long deadline = readDeadline();
 			this.readDeadline = deadline;
 			this.deadlineStarted.accept(deadline);
@@ -354,7 +369,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 	 * {@link #evictForMemory}), so it ends quietly.
 	 */
 	private void throwEvicted() throws EvictedForMemoryException {
-		if (this.sweptDeadlines) {
+		if (!this.tls) {
 			throw new EvictedForMemoryException();
 		}
 		throw new SoftEndOfStreamException("Connection closed to free memory");

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * send (handshake messages, an alert) takes the output lock inside its own, never the
  * other way round, and a writer never waits for a read.
  */
-final class EngineSocket extends SSLSocket {
+final class EngineSocket extends SSLSocket implements EndableReads {
 
 	private final Socket socket;
 
