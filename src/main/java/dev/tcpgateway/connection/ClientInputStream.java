@@ -42,8 +42,15 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * <p>
  * Memory: the frame being read charges its buffer's growth to the connection's account in
  * the server-wide {@link ClientMemoryBudget}, released once the frame is read or the
- * connection closes. The fixed input buffer is not charged: it is bounded by
- * {@code max-connections} and known at start.
+ * connection closes. The input buffer is not charged: it never exceeds its fixed size, so
+ * {@code max-connections} bounds it and it is known at start.
+ * <p>
+ * The input buffer grows as the client sends, up to its full size: the first read waits
+ * for a single byte (a read allocates its array before it blocks, so a client that
+ * connects and sends nothing holds no buffer: the common case with 10,000 held
+ * connections), the next one gets {@value #FIRST_BUFFER_SIZE} bytes, and the buffer
+ * doubles each time a read fills it. A client that only sends short requests holds
+ * {@value #FIRST_BUFFER_SIZE} bytes; a busy one reaches the full size after a few reads.
  */
 final class ClientInputStream extends InputStream implements FrameMemory {
 
@@ -51,7 +58,15 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 
 	private final InputStream in;
 
-	private final byte[] buffer;
+	/** The size of the input buffer's first allocation. */
+	static final int FIRST_BUFFER_SIZE = 512;
+
+	private static final byte[] NOT_YET_READ = new byte[0];
+
+	/** Grows up to {@link #bufferSize}; see the class comment. */
+	private byte[] buffer = NOT_YET_READ;
+
+	private final int bufferSize;
 
 	private final int idleTimeoutMillis;
 
@@ -127,7 +142,7 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		this.deadlineStarted = deadlineStarted;
 		this.counters = counters;
 		this.in = socket.getInputStream();
-		this.buffer = new byte[bufferSize];
+		this.bufferSize = bufferSize;
 		this.idleTimeoutMillis = timeouts.idleMillis();
 		this.idleTimeoutNanos = timeouts.idle().toNanos();
 		this.frameTimeoutNanos = timeouts.frameNanos();
@@ -321,12 +336,13 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 			this.socket.setSoTimeout(timeoutMillis);
 		}
 		int count;
+		byte[] into = bufferForRead();
 		this.waitingForRequest = this.betweenFrames;
 		try {
 			if (this.beforeBlockingRead != null) {
 				this.beforeBlockingRead.flush();
 			}
-			count = this.in.read(this.buffer, 0, this.buffer.length);
+			count = this.in.read(into, 0, into.length);
 		}
 		catch (SocketTimeoutException ex) {
 			throw readTimeout();
@@ -361,6 +377,28 @@ final class ClientInputStream extends InputStream implements FrameMemory {
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		return count > 0;
+	}
+
+	/**
+	 * The buffer the next read fills: the one in use, or a larger one when the last read
+	 * filled it (and so more may be waiting), up to the full size; see the class comment.
+	 * Everything buffered has been consumed when this is called, so nothing needs
+	 * copying.
+	 */
+	private byte[] bufferForRead() {
+		byte[] current = this.buffer;
+		if (current.length < this.bufferSize && this.limit == current.length) {
+			int size = (current.length == 0) ? 1
+					: Math.min(this.bufferSize, Math.max(FIRST_BUFFER_SIZE, current.length * 2));
+			current = new byte[size];
+			this.buffer = current;
+		}
+		return current;
+	}
+
+	/** The input buffer's size now: 0 before the first read, 1 after it. */
+	int bufferSize() {
+		return this.buffer.length;
 	}
 
 	/**

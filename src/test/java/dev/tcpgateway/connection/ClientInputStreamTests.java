@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.tcpgateway.framing.Frame;
+import dev.tcpgateway.framing.Framing;
 import dev.tcpgateway.memory.ClientMemoryBudget;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,8 @@ class ClientInputStreamTests {
 	private Socket client;
 
 	private Socket accepted;
+
+	private final ClientMemoryBudget budget = new ClientMemoryBudget(1 << 20);
 
 	/** What the stream reported to its sweeper watch. */
 	private final Queue<Long> reportedDeadlines = new ConcurrentLinkedQueue<>();
@@ -121,9 +125,51 @@ class ClientInputStreamTests {
 		assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo((int) 'R');
 	}
 
+	@Test
+	void idleConnectionHoldsNoInputBufferAndShortRequestsKeepTheFirstSize() throws Exception {
+		ClientInputStream input = input(Duration.ofMinutes(5), Duration.ofSeconds(10), 4096, this.budget);
+		assertThat(input.bufferSize()).as("nothing read yet").isZero();
+		this.client.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+		assertThat(new String(input.readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("PING\r\n");
+		assertThat(input.bufferSize()).isEqualTo(ClientInputStream.FIRST_BUFFER_SIZE);
+	}
+
+	@Test
+	void inputBufferGrowsToItsFullSizeAndLargeFramesArriveWholeWithOnlyTheFrameCharged() throws Exception {
+		ClientInputStream input = input(Duration.ofMinutes(5), Duration.ofSeconds(10), 4096, this.budget);
+		byte[] line = new byte[60_000];
+		for (int i = 0; i < line.length; i++) {
+			line[i] = (byte) ('a' + i % 26);
+		}
+		CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+			try {
+				this.client.getOutputStream().write(line);
+				this.client.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, this.readers);
+		input.nextFrame();
+		Frame frame = Framing.CRLF.codec(65536).deserializer().deserialize(input);
+		sent.get(5, TimeUnit.SECONDS);
+		assertThat(frame).isInstanceOfSatisfying(Frame.Request.class,
+				(request) -> assertThat(request.bytes()).isEqualTo(line));
+		assertThat(input.bufferSize()).as("grown to its full size, not past it").isEqualTo(4096);
+		assertThat(this.budget.held()).as("the frame buffer's growth from 128 bytes to 64 KB, nothing else")
+			.isEqualTo(65536 - 128);
+		input.frameRead();
+		assertThat(this.budget.held()).isZero();
+	}
+
 	private ClientInputStream input(Duration idle, Duration frame) throws IOException {
-		return new ClientInputStream(this.accepted, 1024, new ReadTimeouts(idle, frame), new ConnectionCounters(),
-				new ClientMemoryBudget(Long.MAX_VALUE).account(() -> {
+		return input(idle, frame, 1024, new ClientMemoryBudget(Long.MAX_VALUE));
+	}
+
+	private ClientInputStream input(Duration idle, Duration frame, int bufferSize, ClientMemoryBudget memory)
+			throws IOException {
+		return new ClientInputStream(this.accepted, bufferSize, new ReadTimeouts(idle, frame), new ConnectionCounters(),
+				memory.account(() -> {
 				}), this.reportedDeadlines::add);
 	}
 
