@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,9 @@ final class ReconnectStorm {
 	private final byte[] request;
 
 	private final Queue<Socket> connected = new ConcurrentLinkedQueue<>();
+
+	/** What went wrong for the first client that failed, to say why in the report. */
+	private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
 	private static final int WARM_UP_CONCURRENCY = 50;
 
@@ -107,19 +111,19 @@ final class ReconnectStorm {
 			if (!hold) {
 				close(socket);
 			}
-			return good ? Outcome.REPLIED : Outcome.FAILED;
-		}
-		catch (ConnectException ex) {
-			close(socket);
-			return Outcome.REFUSED;
-		}
-		catch (SocketTimeoutException ex) {
-			close(socket);
-			return Outcome.TIMED_OUT;
+			if (!good) {
+				this.firstFailure.compareAndSet(null, "an error reply");
+				return Outcome.FAILED;
+			}
+			return Outcome.REPLIED;
 		}
 		catch (IOException | RuntimeException ex) {
 			close(socket);
-			return Outcome.FAILED;
+			this.firstFailure.compareAndSet(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			if (ex instanceof ConnectException) {
+				return Outcome.REFUSED;
+			}
+			return (ex instanceof SocketTimeoutException) ? Outcome.TIMED_OUT : Outcome.FAILED;
 		}
 	}
 
@@ -161,9 +165,10 @@ final class ReconnectStorm {
 				Summary.millis(elapsed));
 		this.out.printf("reply     time to first reply p50 %s   p99 %s   max %s%n", percentile(times, 50),
 				percentile(times, 99), percentile(times, 100));
-		this.out.printf("failed    %,d (refused %,d, timed out %,d, other %,d)%n", failed,
+		this.out.printf("failed    %,d (refused %,d, timed out %,d, other %,d)%s%n", failed,
 				byOutcome[Outcome.REFUSED.ordinal()], byOutcome[Outcome.TIMED_OUT.ordinal()],
-				byOutcome[Outcome.FAILED.ordinal()]);
+				byOutcome[Outcome.FAILED.ordinal()],
+				(this.firstFailure.get() != null) ? "; the first: " + this.firstFailure.get() : "");
 		if (this.tls != null) {
 			this.tls.print(this.out, null);
 		}

@@ -147,7 +147,9 @@ class LoadGeneratorTlsTests {
 		}
 		Run run = run("--port", String.valueOf(closed), "--storm", "20");
 		assertThat(run.status()).isEqualTo(1);
-		assertThat(run.output()).contains("20 clients: 0 replied").contains("failed    20 (refused 20,");
+		assertThat(run.output()).contains("20 clients: 0 replied")
+			.contains("failed    20 (refused 20,")
+			.contains("the first: ConnectException");
 	}
 
 	private static String[] tls(String listener, String... more) {
