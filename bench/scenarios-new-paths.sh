@@ -37,7 +37,8 @@ say "12. broadcast to $BROADCAST connections (push-bench, $ROUNDS rounds)"
 for rep in $(seq 1 "$REPS"); do
   out=$("$JAVA_HOME/bin/java" "${RECOMMENDED[@]}" -jar "$work/server.jar" push-bench --connections "$BROADCAST" \
     --rounds "$ROUNDS") && all=yes || all=no
-  record "s12 $BROADCAST ours $(echo "$out" | sed -n 's/^median time-to-all-ms=\([0-9.]*\) pushes-per-second=\([0-9]*\)$/\1 \2/p') $all"
+  numbers=$(echo "$out" | sed -n 's/^median time-to-all-ms=\([0-9.]*\) pushes-per-second=\([0-9]*\)$/\1 \2/p')
+  record "s12 $BROADCAST ours ${numbers:-n/a n/a} $all"
 done
 fi
 
@@ -50,7 +51,8 @@ if command -v redis-server >/dev/null 2>&1; then
     out=$("$JAVA_HOME/bin/java" -jar "$work/server.jar" push-bench --cluster --redis-port $REDIS \
       --pushes "$PUSHES") && all=yes || all=no
     for where in local cross-instance; do
-      record "s13 $where ours $(echo "$out" | sed -n "s/^push=$where .*pushes-per-second=\([0-9]*\) p50-ms=\([0-9.]*\) p99-ms=\([0-9.]*\)$/\1 \2 \3/p") $all"
+      numbers=$(echo "$out" | sed -n "s/^push=$where .*pushes-per-second=\([0-9]*\) p50-ms=\([0-9.]*\) p99-ms=\([0-9.]*\)$/\1 \2 \3/p")
+      record "s13 $where ours ${numbers:-n/a n/a n/a} $all"
     done
   done
   kill "$redis" 2>/dev/null || true
