@@ -118,6 +118,11 @@ public final class LoadGenerator {
 			if (options.storm() > 0) {
 				return new ReconnectStorm(options, out).run();
 			}
+			if (options.warmUp() > 0) {
+				// Compiles the client's own hot path too, which a separate warm-up run
+				// could not.
+				new LoadGenerator(options.warmUpRun(), new PrintStream(OutputStream.nullOutputStream())).run();
+			}
 			return new LoadGenerator(options, out).run();
 		}
 		catch (IllegalArgumentException ex) {

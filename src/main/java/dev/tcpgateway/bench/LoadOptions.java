@@ -36,7 +36,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param hdr a file for the HdrHistogram log of latencies, or null
  * @param tls TLS over the framing, or null for plaintext
  * @param storm clients that connect all at once for one request each, or 0 for a load run
- * @param warmUp connections a storm makes and closes first, untimed
+ * @param warmUp requests sent first and not measured (for a storm: connections made and
+ * closed first)
  */
 record LoadOptions(String host, int port, Framing framing, FramingOptions framingOptions, byte[] payload,
 		int connections, @Nullable Duration duration, long requests, int pipeline, int rate, @Nullable String csv,
@@ -74,7 +75,8 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 			  --resume          a new connection for every request, resuming the TLS session
 			  --storm N         N clients connect at once, one request each; reports the time
 			                    until every one has its reply (no --duration or --requests)
-			  --warm-up N       with --storm: N connections first, 50 at a time, untimed""";
+			  --warm-up N       N requests first, not measured, in this JVM (with --storm:
+			                    N connections, 50 at a time)""";
 
 	static LoadOptions parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -159,6 +161,12 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 
 	private static <E extends Enum<E>> E constant(Class<E> type, String value) {
 		return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+	/** The same load for {@code warmUp} requests, reported nowhere. */
+	LoadOptions warmUpRun() {
+		return new LoadOptions(this.host, this.port, this.framing, this.framingOptions, this.payload, this.connections,
+				null, this.warmUp, this.pipeline, this.rate, null, null, this.tls, 0, 0);
 	}
 
 	/** The codec that frames requests and reads replies. */
