@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import javax.net.ssl.SSLContext;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A load generator for any of the server's framings, shipped with it the way
@@ -29,7 +32,8 @@ import org.HdrHistogram.Recorder;
  * {@code java -jar tcp-gateway.jar bench --port 1730 --duration 10s}. One virtual thread
  * per connection; optional pipelining and a fixed rate; latencies in an HdrHistogram
  * (from the intended send time when a rate is set, so a stalled server cannot hide its
- * stalls).
+ * stalls). Over TLS with {@code --tls}; with {@code --storm N}, N clients connect at once
+ * instead ({@link ReconnectStorm}).
  */
 public final class LoadGenerator {
 
@@ -70,7 +74,12 @@ public final class LoadGenerator {
 
 	private final long replyTimeoutNanos;
 
+	private final @Nullable ClientTls tls;
+
 	private volatile boolean stopping;
+
+	/** Why the server's certificate was not trusted, when it was not. */
+	private volatile @Nullable String untrusted;
 
 	LoadGenerator(LoadOptions options, PrintStream out) {
 		this(options, out, REPLY_TIMEOUT);
@@ -78,6 +87,7 @@ public final class LoadGenerator {
 
 	LoadGenerator(LoadOptions options, PrintStream out, Duration replyTimeout) {
 		this.replyTimeoutNanos = replyTimeout.toNanos();
+		this.tls = (options.tls() != null) ? ClientTls.load(options.tls()) : null;
 		this.options = options;
 		this.out = out;
 		byte[] request = framed(options);
@@ -85,7 +95,8 @@ public final class LoadGenerator {
 		for (int i = 0; i < options.pipeline(); i++) {
 			System.arraycopy(request, 0, this.batch, i * request.length, request.length);
 		}
-		this.closeAfterReply = new String(options.payload()).toLowerCase(Locale.ROOT).contains("connection: close");
+		this.closeAfterReply = new String(options.payload()).toLowerCase(Locale.ROOT).contains("connection: close")
+				|| (options.tls() != null && options.tls().resume());
 		this.unclaimed = new AtomicLong((options.requests() > 0) ? options.requests() : Long.MAX_VALUE);
 	}
 
@@ -104,8 +115,19 @@ public final class LoadGenerator {
 			return 2;
 		}
 		try {
-			new LoadGenerator(options, out).run();
-			return 0;
+			if (options.storm() > 0) {
+				return new ReconnectStorm(options, out).run();
+			}
+			if (options.warmUp() > 0) {
+				// Compiles the client's own hot path too, which a separate warm-up run
+				// could not.
+				new LoadGenerator(options.warmUpRun(), new PrintStream(OutputStream.nullOutputStream())).run();
+			}
+			return new LoadGenerator(options, out).run();
+		}
+		catch (IllegalArgumentException ex) {
+			out.println("bench: " + ex.getMessage());
+			return 2;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -113,10 +135,12 @@ public final class LoadGenerator {
 		}
 	}
 
-	void run() throws InterruptedException {
-		this.out.printf("bench: %s:%d %s, %d connections, pipeline %d%s, %s%n", this.options.host(),
-				this.options.port(), this.options.framing().configName(), this.options.connections(),
-				this.options.pipeline(), (this.options.rate() > 0) ? ", " + this.options.rate() + " req/s" : "",
+	/** Runs the load; the exit status is 1 when a TLS handshake failed, else 0. */
+	int run() throws InterruptedException {
+		this.out.printf("bench: %s:%d %s%s, %d connections, pipeline %d%s, %s%n", this.options.host(),
+				this.options.port(), this.options.framing().configName(), (this.tls != null) ? " over TLS" : "",
+				this.options.connections(), this.options.pipeline(),
+				(this.options.rate() > 0) ? ", " + this.options.rate() + " req/s" : "",
 				(this.options.duration() != null) ? this.options.duration().toSeconds() + " s"
 						: this.options.requests() + " requests");
 		long start = System.nanoTime();
@@ -147,6 +171,11 @@ public final class LoadGenerator {
 		if (this.options.csv() != null) {
 			summary.appendCsv(this.options.csv());
 		}
+		if (this.tls == null) {
+			return 0;
+		}
+		this.tls.print(this.out, this.untrusted);
+		return (this.tls.failed() > 0) ? 1 : 0;
 	}
 
 	private void work() {
@@ -154,6 +183,8 @@ public final class LoadGenerator {
 				* this.options.pipeline() / this.options.rate() : 0;
 		long intended = System.nanoTime();
 		Connection connection = null;
+		// A resuming worker keeps its sessions from one connection to the next.
+		SSLContext sessions = (this.tls != null && this.options.tls().resume()) ? this.tls.newSessionCache() : null;
 		ReplyReader reader = new ReplyReader(this.options.framing(), this.options.codec());
 		while (!this.stopping) {
 			int count = claim();
@@ -162,7 +193,7 @@ public final class LoadGenerator {
 			}
 			try {
 				if (connection == null) {
-					connection = connect();
+					connection = connect(sessions);
 				}
 				if (intervalNanos > 0) {
 					intended += intervalNanos;
@@ -194,6 +225,11 @@ public final class LoadGenerator {
 			catch (IOException | UncheckedIOException ex) {
 				if (!this.stopping) {
 					this.errors.increment();
+				}
+				if (ClientTls.untrusted(ex)) {
+					// No later connection would be trusted either.
+					this.untrusted = ex.getMessage();
+					this.stopping = true;
 				}
 				if (connection != null) {
 					connection.close();
@@ -241,12 +277,10 @@ public final class LoadGenerator {
 		}
 	}
 
-	private Connection connect() throws IOException {
+	private Connection connect(@Nullable SSLContext sessions) throws IOException {
 		Socket socket = new Socket();
 		try {
-			socket.setTcpNoDelay(true);
-			socket.connect(new InetSocketAddress(this.options.host(), this.options.port()),
-					(int) CONNECT_TIMEOUT_MILLIS);
+			socket = open(socket, this.options, this.tls, sessions, (int) CONNECT_TIMEOUT_MILLIS);
 			Connection connection = new Connection(socket, new BufferedInputStream(socket.getInputStream(), 64 * 1024),
 					new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
 			this.open.add(connection);
@@ -259,7 +293,22 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static byte[] framed(LoadOptions options) {
+	/**
+	 * Connects the socket and, with TLS, completes the handshake, with a context of its
+	 * own unless {@code sessions} are given; returns the socket to talk over.
+	 */
+	static Socket open(Socket socket, LoadOptions options, @Nullable ClientTls tls, @Nullable SSLContext sessions,
+			int connectTimeoutMillis) throws IOException {
+		socket.setTcpNoDelay(true);
+		socket.connect(new InetSocketAddress(options.host(), options.port()), connectTimeoutMillis);
+		if (tls == null) {
+			return socket;
+		}
+		return tls.handshake(socket, options.host(), options.port(),
+				(sessions != null) ? sessions : tls.newSessionCache());
+	}
+
+	static byte[] framed(LoadOptions options) {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			options.codec().serializer().serialize(options.payload(), bytes);

@@ -5,8 +5,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.tcpgateway.framing.DelimiterSequence;
 import dev.tcpgateway.framing.FrameCodec;
@@ -32,10 +34,17 @@ import org.springframework.boot.convert.DurationStyle;
  * @param rate requests per second in all, or 0 for as fast as replies come
  * @param csv a file to append the summary to as CSV, or null
  * @param hdr a file for the HdrHistogram log of latencies, or null
+ * @param tls TLS over the framing, or null for plaintext
+ * @param storm clients that connect all at once for one request each, or 0 for a load run
+ * @param warmUp requests sent first and not measured (for a storm: connections made and
+ * closed first)
  */
 record LoadOptions(String host, int port, Framing framing, FramingOptions framingOptions, byte[] payload,
 		int connections, @Nullable Duration duration, long requests, int pipeline, int rate, @Nullable String csv,
-		@Nullable String hdr) {
+		@Nullable String hdr, @Nullable Tls tls, int storm, int warmUp) {
+
+	/** Options given without a value. */
+	private static final Set<String> FLAGS = Set.of("allow-remote", "tls", "resume");
 
 	static final String USAGE = """
 			usage: java -jar tcp-gateway.jar bench --port N (--duration 10s | --requests N) [options]
@@ -58,7 +67,16 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 			  --pipeline N      requests sent back to back before reading replies (default 1)
 			  --rate N          requests per second in all; latency counts from the intended send time
 			  --csv FILE        append the summary as a CSV line
-			  --hdr FILE        write an HdrHistogram log of the latencies""";
+			  --hdr FILE        write an HdrHistogram log of the latencies
+			  --tls             TLS over the framing; needs --ca
+			  --ca PEM          the CA certificate(s) that signed the server's certificate
+			  --cert PEM, --key PEM
+			                    a client certificate and its private key (mutual TLS)
+			  --resume          a new connection for every request, resuming the TLS session
+			  --storm N         N clients connect at once, one request each; reports the time
+			                    until every one has its reply (no --duration or --requests)
+			  --warm-up N       N requests first, not measured, in this JVM (with --storm:
+			                    N connections, 50 at a time)""";
 
 	static LoadOptions parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -67,7 +85,7 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 				throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
 			}
 			String key = args[i].substring(2);
-			if (key.equals("allow-remote")) {
+			if (FLAGS.contains(key)) {
 				values.put(key, "true");
 			}
 			else if (i + 1 < args.length) {
@@ -85,7 +103,8 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 		Duration duration = values.containsKey("duration") ? DurationStyle.detectAndParse(values.get("duration"))
 				: null;
 		long requests = Long.parseLong(values.getOrDefault("requests", "0"));
-		if (duration == null && requests <= 0) {
+		int storm = Integer.parseInt(values.getOrDefault("storm", "0"));
+		if (duration == null && requests <= 0 && storm <= 0) {
 			throw new IllegalArgumentException("give --duration or --requests: a load test must stop by itself");
 		}
 		if (!values.containsKey("port")) {
@@ -99,7 +118,30 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 				values.getOrDefault("payload", defaultPayload).getBytes(StandardCharsets.UTF_8),
 				Integer.parseInt(values.getOrDefault("connections", "50")), duration, requests,
 				Integer.parseInt(values.getOrDefault("pipeline", "1")),
-				Integer.parseInt(values.getOrDefault("rate", "0")), values.get("csv"), values.get("hdr"));
+				Integer.parseInt(values.getOrDefault("rate", "0")), values.get("csv"), values.get("hdr"), tls(values),
+				storm, Integer.parseInt(values.getOrDefault("warm-up", "0")));
+	}
+
+	private static @Nullable Tls tls(Map<String, String> values) {
+		if (!values.containsKey("tls")) {
+			for (String key : List.of("ca", "cert", "key", "resume")) {
+				if (values.containsKey(key)) {
+					throw new IllegalArgumentException("--" + key + " needs --tls");
+				}
+			}
+			return null;
+		}
+		if (!values.containsKey("ca")) {
+			throw new IllegalArgumentException(
+					"give --ca <pem> with --tls: the CA that signed the server's certificate (nothing is trusted blindly)");
+		}
+		if (values.containsKey("cert") != values.containsKey("key")) {
+			throw new IllegalArgumentException("give --cert and --key together");
+		}
+		if (values.containsKey("resume") && values.containsKey("storm")) {
+			throw new IllegalArgumentException("--resume reconnects for every request; a --storm client makes one");
+		}
+		return new Tls(values.get("ca"), values.get("cert"), values.get("key"), values.containsKey("resume"));
 	}
 
 	private static FramingOptions framingOptions(Framing framing, Map<String, String> values) {
@@ -121,9 +163,28 @@ record LoadOptions(String host, int port, Framing framing, FramingOptions framin
 		return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 
+	/** The same load for {@code warmUp} requests, reported nowhere. */
+	LoadOptions warmUpRun() {
+		return new LoadOptions(this.host, this.port, this.framing, this.framingOptions, this.payload, this.connections,
+				null, this.warmUp, this.pipeline, this.rate, null, null, this.tls, 0, 0);
+	}
+
 	/** The codec that frames requests and reads replies. */
 	FrameCodec codec() {
 		return this.framing.codec(Integer.MAX_VALUE - 8, this.framingOptions);
+	}
+
+	/**
+	 * TLS over the framing.
+	 *
+	 * @param ca a PEM file with the certificates to trust
+	 * @param cert a PEM file with the client's certificate chain, or null
+	 * @param key a PEM file with the client certificate's private key, or null
+	 * @param resume whether every request goes on a new connection that resumes the last
+	 * one's session
+	 */
+	record Tls(String ca, @Nullable String cert, @Nullable String key, boolean resume) {
+
 	}
 
 	private static boolean isLoopback(String host) {

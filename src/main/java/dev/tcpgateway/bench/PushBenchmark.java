@@ -1,12 +1,14 @@
 package dev.tcpgateway.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +59,12 @@ public final class PushBenchmark {
 	private static int broadcast(TcpConnections connections, int port, int count, int rounds, int bytes,
 			PrintStream out) throws IOException {
 		long connectStart = System.nanoTime();
-		Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), PushClients.class.getName(), "--port",
-				String.valueOf(port), "--connections", String.valueOf(count))
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("java.class.path")));
+		command.addAll(mainClass(PushClients.class));
+		command.addAll(List.of("--port", String.valueOf(port), "--connections", String.valueOf(count)));
+		Process clients = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		try (BufferedReader reports = new BufferedReader(
 				new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
 				Writer commands = clients.outputWriter(StandardCharsets.UTF_8)) {
@@ -104,6 +107,20 @@ public final class PushBenchmark {
 		finally {
 			clients.destroy();
 		}
+	}
+
+	/**
+	 * What runs {@code type}'s main method from this JVM's class path. The runnable jar
+	 * nests the application's classes, where only Spring Boot's launcher finds them: its
+	 * {@code PropertiesLauncher} runs the class named by {@code loader.main}.
+	 */
+	private static List<String> mainClass(Class<?> type) {
+		String classPath = System.getProperty("java.class.path");
+		if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+			return List.of("-Dloader.main=" + type.getName(),
+					"org.springframework.boot.loader.launch.PropertiesLauncher");
+		}
+		return List.of(type.getName());
 	}
 
 	private static double millis(long nanos) {
