@@ -21,6 +21,15 @@ tls_numbers() { # generator output -> "req_per_s p50_ms p99_ms errors full resum
   echo "$(generator_numbers "$work/tls.csv") ${handshakes:-n/a n/a}"
 }
 start_peer_tls() { start_peer -cert "$work/$1.crt" -key "$work/$1.key"; }
+s_time_rate() { # port kind seconds -> full handshakes per second of four openssl s_time -new clients
+  local k pids=()
+  for k in 1 2 3 4; do
+    openssl s_time -connect "127.0.0.1:$1" -new -time "$3" -CAfile "$work/$2.crt" >"$work/s_time.$k" 2>/dev/null &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || true
+  cat "$work"/s_time.[1-4] | awk -v s="$3" '/connections in/ {n += $1} END {printf "%.0f\n", n / s}'
+}
 # tls_ours prints a list of arguments: its expansion is split on purpose (no spaces in $work).
 start_ours_tls() { # kind [more arguments...]
   local kind=$1; shift
@@ -51,6 +60,17 @@ for kind in ec rsa; do
     record "s8 $kind peer-count $(peer_handshakes)"
   done
 done
+# The same with OpenSSL's client, whose handshake costs a fraction of the JDK client's (about
+# 2.5 ms of CPU each, which shares the cores with the server and caps both servers' rates):
+# four `openssl s_time -new` processes, full handshakes only, after a warm-up of the same load.
+for kind in ec rsa; do
+  for rep in $(seq 1 "$REPS"); do
+    start_ours_tls $kind; s_time_rate $OURS_HTTP $kind "$TLS_WARM" >/dev/null
+    record "s8o $kind ours $(s_time_rate $OURS_HTTP $kind "$SHORT")"; stop_server
+    start_peer_tls $kind; s_time_rate $PEER $kind "$TLS_WARM" >/dev/null
+    record "s8o $kind peer $(s_time_rate $PEER $kind "$SHORT")"; stop_server
+  done
+done
 # Why not wrk: the Go peer's own count of what wrk -H 'Connection: close' makes.
 start_peer_tls ec; wrk -t2 -c50 -d"$SHORT"s -H 'Connection: close' https://127.0.0.1:$PEER/ >/dev/null 2>&1 || true
 stop_server; record "s8 wrk peer-count $(peer_handshakes)"
@@ -68,9 +88,12 @@ storm() { # port
   generator --port "$1" --tls --ca "$work/ec.crt" --framing http --storm "$STORM" --warm-up "$STORM_WARM_UP" || true
 }
 for rep in $(seq 1 "$REPS"); do
-  start_ours_tls ec --tcp.listeners.hello.max-connections=$((STORM * 2))
+  # The server warms up first as after running a while (a network blip, not a deploy): its
+  # handshake path is compiled by then; a fresh JVM spends half its CPU in the JIT compiler
+  # during its first storm.
+  start_ours_tls ec --tcp.listeners.hello.max-connections=$((STORM * 2)); s_time_rate $OURS_HTTP ec "$TLS_WARM" >/dev/null
   record "s9 $STORM ours $(storm $OURS_HTTP | storm_numbers)"; stop_server
-  start_peer_tls ec
+  start_peer_tls ec; s_time_rate $PEER ec "$TLS_WARM" >/dev/null
   record "s9 $STORM peer $(storm $PEER | storm_numbers)"; stop_server
 done
 fi
