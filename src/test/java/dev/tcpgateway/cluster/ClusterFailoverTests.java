@@ -2,18 +2,18 @@ package dev.tcpgateway.cluster;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tcpgateway.support.Actuator;
+import dev.tcpgateway.support.ChildProcesses;
 import dev.tcpgateway.support.ChildServer;
 import dev.tcpgateway.support.HaproxyProcess;
 import dev.tcpgateway.support.RawClient;
 import dev.tcpgateway.support.RedisProcess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +32,8 @@ class ClusterFailoverTests {
 
 	private static final Duration TTL = Duration.ofSeconds(2);
 
-	private final List<AutoCloseable> processes = new ArrayList<>();
-
-	@AfterEach
-	void stopEverything() throws Exception {
-		for (AutoCloseable process : this.processes) {
-			process.close();
-		}
-	}
+	@AutoClose
+	private final ChildProcesses processes = new ChildProcesses();
 
 	@Test
 	void aKilledInstancesNamesExpireAndItsClientsReconnectElsewhere() throws Exception {

@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tcpgateway.support.ChildProcesses;
 import dev.tcpgateway.support.ChildServer;
 import dev.tcpgateway.support.HaproxyProcess;
 import dev.tcpgateway.support.WrkLoad;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +50,8 @@ class HaproxyScaleOutTests {
 
 	private static final Pattern DRAINED = Pattern.compile("Drained every connection in (\\d+) ms");
 
-	private final List<AutoCloseable> processes = new ArrayList<>();
-
-	@AfterEach
-	void stopEverything() throws Exception {
-		for (AutoCloseable process : this.processes) {
-			process.close();
-		}
-	}
+	@AutoClose
+	private final ChildProcesses processes = new ChildProcesses();
 
 	@Test
 	void drainsGracefullyAndFailsOverBehindHaproxy() throws Exception {
